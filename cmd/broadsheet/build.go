@@ -1,0 +1,5 @@
+//go:build !(js && wasm)
+
+package main
+
+func runBuild(args []string) int { return 2 }
