@@ -2,4 +2,55 @@
 
 package main
 
-func runBuild(args []string) int { return 2 }
+import (
+	"flag"
+	"fmt"
+	"os"
+	"time"
+
+	"broadsheet/cmd/broadsheet/internal/site"
+	"broadsheet/data"
+	"broadsheet/data/folder"
+)
+
+func runBuild(args []string) int {
+	fs := flag.NewFlagSet("build", flag.ContinueOnError)
+	out := fs.String("o", "dist", "folder to write the site to (replaced whole)")
+	base := fs.String("base", "/", "the path the site is served under, e.g. /broadsheet/")
+	coll := fs.String("collection", "", "collection folder to embed (default: the seed collection built in)")
+	web := fs.String("web", "web", "folder of static assets, app.wasm included")
+	fs.Usage = func() {
+		fmt.Fprintln(fs.Output(), "usage: broadsheet build [-o DIR] [-base /sub/path/] [-collection DIR] [-web DIR]")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	if fs.NArg() > 0 {
+		fs.Usage()
+		return 2
+	}
+	start := time.Now()
+	var (
+		c   *data.Collection
+		err error
+	)
+	if *coll == "" {
+		c, err = folder.Read(data.Default())
+	} else {
+		c, err = folder.ReadDir(*coll)
+	}
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "broadsheet build:", err)
+		return 1
+	}
+	rep, err := site.Build(site.Options{Out: *out, Base: *base, Collection: c, Web: os.DirFS(*web)})
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "broadsheet build:", err, "(nothing written)")
+		return 1
+	}
+	fmt.Fprintf(os.Stderr, "built %s: %d articles, %d pages, %d files, %.1f MB (app.wasm %.1f MB), version %s, in %s\n",
+		*out, len(c.Articles), rep.Pages, rep.Files, float64(rep.Bytes)/1e6, float64(rep.WasmBytes)/1e6,
+		rep.Version, time.Since(start).Round(time.Millisecond))
+	return 0
+}

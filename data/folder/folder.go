@@ -268,13 +268,18 @@ func withFrontMatter(v any, body string) ([]byte, error) {
 	return b.Bytes(), nil
 }
 
-// WriteDir writes c as a collection folder at dir, atomically: the files go
-// to a temporary folder beside dir that is renamed into place only once all
-// of them are written, so an error leaves any previous collection untouched.
+// WriteDir writes c as a collection folder at dir, atomically (see Atomic).
 func WriteDir(dir string, c *data.Collection) error {
 	if err := c.Validate(); err != nil {
 		return err
 	}
+	return Atomic(dir, func(tmp string) error { return writeFiles(tmp, c) })
+}
+
+// Atomic fills a folder with write, then moves it to dir: the files go to a
+// temporary folder beside dir that is renamed into place only once write
+// succeeded, so an error leaves whatever was at dir untouched.
+func Atomic(dir string, write func(tmp string) error) error {
 	dir = filepath.Clean(dir)
 	parent := filepath.Dir(dir)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
@@ -288,7 +293,7 @@ func WriteDir(dir string, c *data.Collection) error {
 	if err := os.Chmod(tmp, 0o755); err != nil {
 		return err
 	}
-	if err := writeFiles(tmp, c); err != nil {
+	if err := write(tmp); err != nil {
 		return err
 	}
 	return replaceDir(tmp, dir)

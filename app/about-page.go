@@ -1,0 +1,48 @@
+package ui
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// aboutPage says what Broadsheet is, what the collection is and where it
+// came from.
+type aboutPage struct {
+	app.Compo
+
+	lib *Library
+}
+
+func newAboutPage(l *Library) *aboutPage { return &aboutPage{lib: l} }
+
+func (p *aboutPage) OnPreRender(ctx app.Context) { p.load(ctx) }
+
+func (p *aboutPage) OnNav(ctx app.Context) { p.load(ctx) }
+
+func (p *aboutPage) OnMount(ctx app.Context) { markLive() }
+
+func (p *aboutPage) load(ctx app.Context) { ctx.Page().SetTitle("About — Broadsheet") }
+
+func (p *aboutPage) Render() app.UI {
+	c := p.lib.Collection
+	var about []app.UI
+	for _, para := range strings.Split(c.About, "\n\n") {
+		if para = strings.TrimSpace(para); para != "" {
+			about = append(about, app.P().Text(para))
+		}
+	}
+	return layout(sectionAbout,
+		app.H1().Text("About"),
+		app.H2().Text("The collection: "+c.Name),
+		app.P().Class("count").Text(strconv.Itoa(len(c.Articles))+" articles."),
+		app.Div().Class("about-collection").Body(about...),
+		app.H2().Text("Broadsheet"),
+		app.P().Text("Broadsheet is a news-archive explorer that runs entirely in your browser: "+
+			"the articles, the search and the timeline are part of the page, with no server behind them. "+
+			"Once visited it can be installed and keeps working without a network."),
+		app.P().Text("It is made for researchers, journalists and readers following events from afar, "+
+			"on slow links and on phones."),
+	)
+}

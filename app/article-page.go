@@ -1,0 +1,113 @@
+package ui
+
+import (
+	"strings"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"broadsheet/app/search"
+	"broadsheet/data"
+)
+
+// articlePage is /article/<slug>: the whole article with its date, the
+// query it was reached from highlighted, and its neighbours in time.
+type articlePage struct {
+	app.Compo
+
+	lib     *Library
+	article *data.Article
+	pos     int
+	query   string
+}
+
+func newArticlePage(l *Library) *articlePage { return &articlePage{lib: l} }
+
+func (p *articlePage) OnPreRender(ctx app.Context) { p.load(ctx) }
+
+func (p *articlePage) OnNav(ctx app.Context) { p.load(ctx) }
+
+func (p *articlePage) OnMount(ctx app.Context) { markLive() }
+
+func (p *articlePage) load(ctx app.Context) {
+	u := ctx.Page().URL()
+	slug := strings.TrimPrefix(appPath(u), "/article/")
+	p.article, p.pos, _ = p.lib.Article(slug)
+	p.query = u.Query().Get("q")
+	if p.article != nil {
+		ctx.Page().SetTitle(metaText(p.article.Title) + " — Broadsheet")
+		ctx.Page().SetDescription(metaText(lead(p.article.Body, 160)))
+	} else {
+		ctx.Page().SetTitle("Article not found — Broadsheet")
+	}
+}
+
+func (p *articlePage) Render() app.UI {
+	if p.article == nil {
+		return layout(sectionSearch,
+			app.H1().Text("Article not found"),
+			app.P().Body(
+				app.Text("This collection has no article at this address. "),
+				app.A().Href(href("/")).Text("Search the articles"),
+				app.Text(" or browse the "),
+				app.A().Href(href("/timeline")).Text("timeline"),
+				app.Text("."),
+			),
+		)
+	}
+	a := p.article
+	var body []app.UI
+	for _, para := range a.Paragraphs() {
+		body = append(body, app.P().Body(highlighted(para, search.Highlight(para, p.query))...))
+	}
+	return layout(sectionSearch,
+		app.Article().
+			Class("article").
+			Body(
+				app.If(p.query != "", func() app.UI {
+					return app.P().Class("back").Body(
+						app.A().Href(href(withQuery("/", p.query))).Text("← Back to results"),
+					)
+				}),
+				app.H1().Body(highlighted(a.Title, search.Highlight(a.Title, p.query))...),
+				app.P().Class("meta").Body(
+					app.Time().DateTime(a.Date.String()).Text(formatDate(a.Date)),
+					app.If(a.Author != "", func() app.UI { return app.Text(" · " + a.Author) }),
+					app.If(a.Source != "", func() app.UI { return app.Text(" · " + a.Source) }),
+				),
+				app.Div().Class("body").Body(body...),
+				app.If(a.Truncated, func() app.UI {
+					return app.P().Class("truncated").Text("The source cut this text short; the rest of the article is not in the collection.")
+				}),
+				app.If(safeURL(a.URL) != "", func() app.UI {
+					return app.P().Class("source-link").Body(
+						app.Text("Original: "),
+						app.A().Href(safeURL(a.URL)).Rel("noopener noreferrer").Target("_blank").Text(a.URL),
+					)
+				}),
+			),
+		p.renderNeighbours(),
+	)
+}
+
+// renderNeighbours links the next older and newer articles.
+func (p *articlePage) renderNeighbours() app.UI {
+	arts := p.lib.Collection.Articles
+	var links []app.UI
+	if p.pos+1 < len(arts) {
+		older := &arts[p.pos+1]
+		links = append(links, app.A().
+			Class("prev").
+			Rel("prev").
+			Href(href(ArticlePath(older.Slug))).
+			Body(app.Span().Class("label").Text("← Older"), app.Span().Text(older.Title)))
+	}
+	if p.pos > 0 {
+		newer := &arts[p.pos-1]
+		links = append(links, app.A().
+			Class("next").
+			Rel("next").
+			Href(href(ArticlePath(newer.Slug))).
+			Body(app.Span().Class("label").Text("Newer →"), app.Span().Text(newer.Title)))
+	}
+	return app.Nav().Class("neighbours").Aria("label", "Older and newer articles").Body(links...)
+}

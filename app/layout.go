@@ -1,0 +1,79 @@
+package ui
+
+import (
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"broadsheet/app/search"
+)
+
+// section names the navigation entry a page belongs to.
+type section string
+
+const (
+	sectionSearch   section = "search"
+	sectionTimeline section = "timeline"
+	sectionAbout    section = "about"
+)
+
+// layout is the frame shared by every page: a header with the product name
+// and navigation, the page's content in <main>, a footer.
+func layout(current section, content ...app.UI) app.UI {
+	return app.Div().
+		Class("page").
+		Body(
+			app.A().Class("skip-link").Href("#content").Text("Skip to content"),
+			app.Header().
+				Class("site-header").
+				Body(
+					app.A().Class("brand").Href(href("/")).Text("Broadsheet"),
+					app.Nav().
+						Aria("label", "Main").
+						Body(
+							navLink("/", "Search", current == sectionSearch),
+							navLink("/timeline", "Timeline", current == sectionTimeline),
+							navLink("/about", "About", current == sectionAbout),
+						),
+				),
+			app.Main().
+				ID("content").
+				Body(content...),
+			app.Footer().
+				Class("site-footer").
+				Body(
+					app.Text("Broadsheet runs in your browser and keeps working offline."),
+				),
+		)
+}
+
+func navLink(path, label string, current bool) app.UI {
+	a := app.A().Href(href(path)).Text(label)
+	if current {
+		a = a.Aria("current", "page")
+	}
+	return a
+}
+
+// highlighted renders s with the spans marked. Every piece is a text node,
+// so go-app escapes it: article text never goes through app.Raw.
+func highlighted(s string, spans []search.Span) []app.UI {
+	if len(spans) == 0 {
+		return []app.UI{app.Text(s)}
+	}
+	r := []rune(s)
+	var out []app.UI
+	at := 0
+	for _, sp := range spans {
+		if sp.Start < at || sp.End > len(r) || sp.Start >= sp.End {
+			continue
+		}
+		if sp.Start > at {
+			out = append(out, app.Text(string(r[at:sp.Start])))
+		}
+		out = append(out, app.Mark().Text(string(r[sp.Start:sp.End])))
+		at = sp.End
+	}
+	if at < len(r) {
+		out = append(out, app.Text(string(r[at:])))
+	}
+	return out
+}

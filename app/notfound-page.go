@@ -1,0 +1,30 @@
+package ui
+
+import "github.com/maxence-charriere/go-app/v10/pkg/app"
+
+// notFoundPage answers any path no other route knows; the build writes it
+// as 404.html.
+type notFoundPage struct {
+	app.Compo
+}
+
+func (p *notFoundPage) OnPreRender(ctx app.Context) {
+	ctx.Page().SetTitle("Page not found — Broadsheet")
+}
+
+func (p *notFoundPage) OnNav(ctx app.Context) { ctx.Page().SetTitle("Page not found — Broadsheet") }
+
+func (p *notFoundPage) OnMount(ctx app.Context) { markLive() }
+
+func (p *notFoundPage) Render() app.UI {
+	return layout("",
+		app.H1().Text("Page not found"),
+		app.P().Body(
+			app.Text("Nothing lives at this address. "),
+			app.A().Href(href("/")).Text("Search the articles"),
+			app.Text(" or browse the "),
+			app.A().Href(href("/timeline")).Text("timeline"),
+			app.Text("."),
+		),
+	)
+}

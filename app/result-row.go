@@ -1,0 +1,70 @@
+package ui
+
+import (
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"broadsheet/app/search"
+	"broadsheet/data"
+)
+
+// resultRow is one hit: its title with the matches marked, its date and a
+// snippet of the body around the match. The link carries the query so the
+// article page can highlight it too.
+func resultRow(h *search.Hit, q string) app.UI {
+	a := h.Article
+	return app.Li().
+		Class("result").
+		Body(
+			app.H2().Body(
+				app.A().
+					Href(href(withQuery(ArticlePath(a.Slug), q))).
+					Body(highlighted(a.Title, h.TitleSpans)...),
+			),
+			app.P().Class("meta").Body(
+				app.Time().DateTime(a.Date.String()).Text(formatDate(a.Date)),
+			),
+			app.P().
+				Class("snippet").
+				Body(snippetNodes(&h.Snippet)...),
+		)
+}
+
+func snippetNodes(sn *search.Snippet) []app.UI {
+	var nodes []app.UI
+	if sn.Before {
+		nodes = append(nodes, app.Text("… "))
+	}
+	nodes = append(nodes, highlighted(sn.Text, sn.Spans)...)
+	if sn.After {
+		nodes = append(nodes, app.Text(" …"))
+	}
+	return nodes
+}
+
+// articleRow lists an article without a query: title, date, first lines.
+func articleRow(a *data.Article) app.UI {
+	return app.Li().
+		Class("result").
+		Body(
+			app.H2().Body(
+				app.A().Href(href(ArticlePath(a.Slug))).Text(a.Title),
+			),
+			app.P().Class("meta").Body(
+				app.Time().DateTime(a.Date.String()).Text(formatDate(a.Date)),
+			),
+			app.P().Class("snippet").Text(lead(a.Body, 200)),
+		)
+}
+
+// lead is the start of s, cut at a word boundary near n characters.
+func lead(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	cut := n
+	for cut > n/2 && r[cut] != ' ' {
+		cut--
+	}
+	return string(r[:cut]) + " …"
+}

@@ -1,0 +1,102 @@
+// Package ui holds Broadsheet's go-app components and routes. It lives in
+// the app/ folder; it is named ui so that go-app's own package keeps its
+// usual name, app, in every file here.
+//
+// Data flows one way: a data.Collection is indexed once (Library), the
+// routes' components read the Library and render; they never change it.
+// The same code prerenders every page at build time (natively) and runs in
+// the browser (wasm), so nothing here may assume it is on one side.
+package ui
+
+import (
+	"sort"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"broadsheet/app/search"
+	"broadsheet/data"
+)
+
+// Library is the collection with what is derived from it once.
+type Library struct {
+	Collection *data.Collection
+	Index      *search.Index
+	// Suggestions are searches worth trying, drawn from the titles.
+	Suggestions []string
+	bySlug      map[string]int
+}
+
+// NewLibrary indexes c.
+func NewLibrary(c *data.Collection) *Library {
+	l := &Library{Collection: c, Index: search.New(c), bySlug: make(map[string]int, len(c.Articles))}
+	for i, a := range c.Articles {
+		l.bySlug[a.Slug] = i
+	}
+	l.Suggestions = suggestedWords(c, 4)
+	return l
+}
+
+// Article returns the article with slug, and its position (newest first).
+func (l *Library) Article(slug string) (*data.Article, int, bool) {
+	i, ok := l.bySlug[slug]
+	if !ok {
+		return nil, -1, false
+	}
+	return &l.Collection.Articles[i], i, true
+}
+
+// Routes registers every page of the app for l. Static hosts serve
+// "/timeline/" for "/timeline" when the page is a folder's index.html, so
+// each route also accepts a trailing slash.
+func Routes(l *Library) {
+	app.Route("/", func() app.Composer { return newSearchPage(l) })
+	app.RouteWithRegexp(`^/timeline/?$`, func() app.Composer { return newTimelinePage(l) })
+	app.RouteWithRegexp(`^/about/?$`, func() app.Composer { return newAboutPage(l) })
+	app.RouteWithRegexp(`^/article/[a-z0-9-]+/?$`, func() app.Composer { return newArticlePage(l) })
+	// Last: go-app tries regexp routes in order.
+	app.RouteWithRegexp(`^/`, func() app.Composer { return &notFoundPage{} })
+}
+
+// Pages lists the path of every page to prerender, in a stable order.
+func Pages(l *Library) []string {
+	pages := []string{"/", "/about", "/timeline"}
+	for _, a := range l.Collection.Articles {
+		pages = append(pages, ArticlePath(a.Slug))
+	}
+	return pages
+}
+
+// ArticlePath is the path of an article's page.
+func ArticlePath(slug string) string { return "/article/" + slug }
+
+// suggestedWords picks the n title words shared by the most articles (but
+// not by all of them), longest first among equals, skipping short words.
+func suggestedWords(c *data.Collection, n int) []string {
+	df := map[string]int{}
+	for _, a := range c.Articles {
+		seen := map[string]bool{}
+		for _, w := range search.Words(a.Title) {
+			if len([]rune(w)) >= 5 && !seen[w] {
+				seen[w] = true
+				df[w]++
+			}
+		}
+	}
+	words := make([]string, 0, len(df))
+	for w, k := range df {
+		if k < len(c.Articles) || len(c.Articles) == 1 {
+			words = append(words, w)
+		}
+	}
+	sort.Slice(words, func(i, j int) bool {
+		a, b := words[i], words[j]
+		if df[a] != df[b] {
+			return df[a] > df[b]
+		}
+		if len(a) != len(b) {
+			return len(a) > len(b)
+		}
+		return a < b
+	})
+	return words[:min(n, len(words))]
+}

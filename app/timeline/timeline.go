@@ -1,0 +1,84 @@
+// Package timeline arranges articles in time.
+package timeline
+
+import (
+	"sort"
+	"strconv"
+
+	"broadsheet/data"
+)
+
+var monthNames = [...]string{"January", "February", "March", "April", "May", "June",
+	"July", "August", "September", "October", "November", "December"}
+
+// Group is the articles of one period.
+type Group struct {
+	Label    string
+	Articles []*data.Article
+}
+
+// ByMonth groups articles (newest first, as in a collection) by the month
+// they appeared. Articles known only to the year gather in a group of their
+// own after that year's months; undated ones come last.
+func ByMonth(articles []data.Article) []Group {
+	type key struct {
+		year, month int // month 0: the year only
+		undated     bool
+	}
+	index := map[key]int{}
+	var keys []key
+	var groups []Group
+	for i := range articles {
+		a := &articles[i]
+		var k key
+		switch a.Date.Precision {
+		case data.PrecisionUnknown:
+			k = key{undated: true}
+		case data.PrecisionYear:
+			k = key{year: a.Date.Start.Year()}
+		default:
+			k = key{year: a.Date.Start.Year(), month: int(a.Date.Start.Month())}
+		}
+		g, ok := index[k]
+		if !ok {
+			g = len(groups)
+			index[k] = g
+			keys = append(keys, k)
+			groups = append(groups, Group{Label: label(k.year, k.month, k.undated)})
+		}
+		groups[g].Articles = append(groups[g].Articles, a)
+	}
+	// Order groups newest first; a year-only group follows its months.
+	less := func(a, b key) bool {
+		if a.undated != b.undated {
+			return b.undated
+		}
+		if a.year != b.year {
+			return a.year > b.year
+		}
+		if (a.month == 0) != (b.month == 0) {
+			return b.month == 0
+		}
+		return a.month > b.month
+	}
+	order := make([]int, len(groups))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(i, j int) bool { return less(keys[order[i]], keys[order[j]]) })
+	out := make([]Group, len(groups))
+	for i, o := range order {
+		out[i] = groups[o]
+	}
+	return out
+}
+
+func label(year, month int, undated bool) string {
+	switch {
+	case undated:
+		return "Undated"
+	case month == 0:
+		return strconv.Itoa(year) + " (month not known)"
+	}
+	return monthNames[month-1] + " " + strconv.Itoa(year)
+}

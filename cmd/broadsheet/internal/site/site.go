@@ -1,0 +1,287 @@
+// Package site writes Broadsheet's static site: every page prerendered by
+// go-app's handler, the wasm, the collection file and the assets, in a
+// folder any static host can serve.
+package site
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io/fs"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+	"golang.org/x/net/html"
+
+	ui "broadsheet/app"
+	"broadsheet/data"
+	"broadsheet/data/folder"
+)
+
+// EnvCollection names the environment variable, set in app.js, through
+// which the wasm learns the collection file's name under web/.
+const EnvCollection = "BROADSHEET_COLLECTION"
+
+// Options say what to build.
+type Options struct {
+	Out        string           // the folder to write; replaced atomically
+	Base       string           // the path the site is served under: "/" or "/broadsheet/"
+	Collection *data.Collection // the articles
+	Web        fs.FS            // static assets: CSS, icons, app.wasm
+}
+
+// Report says what was written.
+type Report struct {
+	Pages     int
+	Files     int
+	Bytes     int64
+	WasmBytes int64
+	Version   string
+}
+
+// Build writes the site.
+func Build(o Options) (*Report, error) {
+	base, err := cleanBase(o.Base)
+	if err != nil {
+		return nil, err
+	}
+	if err := o.Collection.Validate(); err != nil {
+		return nil, err
+	}
+	if len(o.Collection.Articles) == 0 {
+		return nil, errors.New("the collection has no articles")
+	}
+	wasm, err := fs.ReadFile(o.Web, "app.wasm")
+	if err != nil {
+		return nil, fmt.Errorf("web/app.wasm: %w (build it first: make wasm)", err)
+	}
+	collection, err := o.Collection.Encode()
+	if err != nil {
+		return nil, err
+	}
+
+	// Every file but the pages and go-app's scripts, by path under web/.
+	assets := map[string][]byte{}
+	err = fs.WalkDir(o.Web, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || strings.HasPrefix(d.Name(), ".") {
+			return err
+		}
+		b, err := fs.ReadFile(o.Web, p)
+		assets[p] = b
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	collectionName := "collection." + shortHash(collection) + ".json"
+	assets[collectionName] = collection
+
+	rep := &Report{WasmBytes: int64(len(wasm)), Version: version(base, assets)}
+	h := handler(base, rep.Version, collectionName, len(wasm))
+	lib := ui.NewLibrary(o.Collection)
+	ui.Routes(lib)
+
+	err = folder.Atomic(o.Out, func(dir string) error {
+		w := &writer{dir: dir, rep: rep}
+		for p, b := range assets {
+			w.write(path.Join("web", p), b)
+		}
+		for _, p := range []string{"/app.js", "/app-worker.js", "/wasm_exec.js", "/app.css", "/manifest.webmanifest"} {
+			b, err := get(h, p)
+			if err != nil {
+				return err
+			}
+			w.write(strings.TrimPrefix(p, "/"), b)
+		}
+		pages := ui.Pages(lib)
+		for _, p := range pages {
+			b, err := page(h, p)
+			if err != nil {
+				return err
+			}
+			if p == "/" {
+				w.write("index.html", b)
+				continue
+			}
+			// page.html for hosts that map /page to it (GitHub Pages,
+			// nginx try_files, broadsheet serve), page/index.html for
+			// those that only know folder indexes (python -m http.server).
+			name := strings.TrimPrefix(p, "/")
+			w.write(name+".html", b)
+			w.write(name+"/index.html", b)
+		}
+		notFound, err := page(h, "/404")
+		if err != nil {
+			return err
+		}
+		w.write("404.html", notFound)
+		rep.Pages = len(pages) + 1
+		return w.err
+	})
+	if err != nil {
+		return nil, err
+	}
+	return rep, nil
+}
+
+func cleanBase(b string) (string, error) {
+	b = strings.Trim(b, "/")
+	if b == "" {
+		return "", nil
+	}
+	for _, seg := range strings.Split(b, "/") {
+		if seg == "" || seg == "." || seg == ".." || strings.ContainsAny(seg, "?#\\ \"'<>") {
+			return "", fmt.Errorf("-base %q: want a path such as /broadsheet/", b)
+		}
+	}
+	return "/" + b, nil
+}
+
+// handler is go-app's page server, configured for Broadsheet.
+func handler(base, version, collectionName string, wasmSize int) *app.Handler {
+	var res app.ResourceResolver = app.LocalDir("")
+	if base != "" {
+		res = app.PrefixedLocation(base)
+	}
+	return &app.Handler{
+		Name:            "Broadsheet",
+		ShortName:       "Broadsheet",
+		Title:           "Broadsheet",
+		Description:     "An offline news-archive explorer: search, timelines and reading, in the browser.",
+		Lang:            "en",
+		BackgroundColor: "#faf8f3",
+		ThemeColor:      "#1f3a5f",
+		LoadingLabel:    "Loading search… {progress}%",
+		Icon: app.Icon{
+			Default:  "/web/icon-192.png",
+			Large:    "/web/icon-512.png",
+			Maskable: "/web/icon-maskable-512.png",
+			SVG:      "/web/icon.svg",
+		},
+		Styles:             []string{"/web/broadsheet.css"},
+		CacheableResources: []string{"/web/" + collectionName},
+		Env:                map[string]string{EnvCollection: collectionName},
+		Resources:          res,
+		Version:            version,
+		WasmContentLength:  strconv.Itoa(wasmSize),
+	}
+}
+
+// version is a hash of everything the site is made of, so that an unchanged
+// build keeps its version and readers download nothing again.
+func version(base string, assets map[string][]byte) string {
+	names := make([]string, 0, len(assets))
+	for n := range assets {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	h := sha256.New()
+	fmt.Fprintf(h, "base %s\n", base)
+	for _, n := range names {
+		s := sha256.Sum256(assets[n])
+		fmt.Fprintf(h, "%s %x\n", n, s)
+	}
+	return hex.EncodeToString(h.Sum(nil))[:20]
+}
+
+func shortHash(b []byte) string {
+	s := sha256.Sum256(b)
+	return hex.EncodeToString(s[:])[:12]
+}
+
+func get(h http.Handler, p string) ([]byte, error) {
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, p, nil))
+	if rec.Code != http.StatusOK {
+		return nil, fmt.Errorf("rendering %s: HTTP %d", p, rec.Code)
+	}
+	return rec.Body.Bytes(), nil
+}
+
+// page renders one page and normalizes it: go-app writes attributes in map
+// order (so two builds would differ) and quotes them Go-style rather than
+// HTML-escaping them; re-rendering through x/net/html fixes both.
+func page(h http.Handler, p string) ([]byte, error) {
+	b, err := get(h, p)
+	if err != nil {
+		return nil, err
+	}
+	doc, err := html.Parse(bytes.NewReader(b))
+	if err != nil {
+		return nil, fmt.Errorf("rendering %s: %w", p, err)
+	}
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		sort.SliceStable(n.Attr, func(i, j int) bool { return n.Attr[i].Key < n.Attr[j].Key })
+		for c := n.FirstChild; c != nil; {
+			next := c.NextSibling
+			if emptyMeta(c) {
+				n.RemoveChild(c)
+			} else {
+				walk(c)
+			}
+			c = next
+		}
+	}
+	walk(doc)
+	var out bytes.Buffer
+	if err := html.Render(&out, doc); err != nil {
+		return nil, err
+	}
+	return out.Bytes(), nil
+}
+
+// emptyMeta finds the <meta> tags go-app writes even when they have no
+// value: og:url and og:image without a domain ("https://"), an empty author.
+func emptyMeta(n *html.Node) bool {
+	if n.Type != html.ElementNode || n.Data != "meta" {
+		return false
+	}
+	hasContent := false
+	for _, a := range n.Attr {
+		if a.Key == "content" {
+			hasContent = true
+			if a.Val == "" || strings.HasPrefix(a.Val, "https:///") || a.Val == "https://" {
+				return true
+			}
+		}
+	}
+	for _, a := range n.Attr {
+		if a.Key == "name" && !hasContent {
+			return true
+		}
+	}
+	return false
+}
+
+type writer struct {
+	dir string
+	rep *Report
+	err error
+}
+
+func (w *writer) write(name string, b []byte) {
+	if w.err != nil {
+		return
+	}
+	p := filepath.Join(w.dir, filepath.FromSlash(name))
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		w.err = err
+		return
+	}
+	if err := os.WriteFile(p, b, 0o644); err != nil {
+		w.err = err
+		return
+	}
+	w.rep.Files++
+	w.rep.Bytes += int64(len(b))
+}

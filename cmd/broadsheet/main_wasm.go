@@ -1,0 +1,71 @@
+//go:build js && wasm
+
+// In the browser, broadsheet loads the collection file the build wrote
+// beside app.wasm, indexes it and runs the app over the prerendered page.
+package main
+
+import (
+	"errors"
+	"syscall/js"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	ui "broadsheet/app"
+	"broadsheet/data"
+)
+
+func main() {
+	url := app.Getenv("GOAPP_STATIC_RESOURCES_URL") + "/" + app.Getenv("BROADSHEET_COLLECTION") // site.EnvCollection: the site package is server-only
+	b, err := fetchBytes(url)
+	var c *data.Collection
+	if err == nil {
+		c, err = data.Decode(b)
+	}
+	if err != nil {
+		// The prerendered page stays readable; say why search is missing.
+		js.Global().Get("console").Call("error", "broadsheet: loading "+url+": "+err.Error())
+		if label := js.Global().Get("document").Call("getElementById", "app-wasm-loader-label"); label.Truthy() {
+			label.Set("textContent", "Search could not start: "+err.Error())
+		}
+		select {}
+	}
+	ui.Routes(ui.NewLibrary(c))
+	app.RunWhenOnBrowser()
+}
+
+// fetchBytes GETs url with the browser's fetch (net/http would add
+// megabytes to app.wasm) and waits for the whole body.
+func fetchBytes(url string) ([]byte, error) {
+	type result struct {
+		b   []byte
+		err error
+	}
+	done := make(chan result, 1)
+	var onBody, onResponse, onError js.Func
+	onError = js.FuncOf(func(this js.Value, args []js.Value) any {
+		done <- result{err: errors.New(args[0].Call("toString").String())}
+		return nil
+	})
+	onBody = js.FuncOf(func(this js.Value, args []js.Value) any {
+		arr := js.Global().Get("Uint8Array").New(args[0])
+		b := make([]byte, arr.Get("length").Int())
+		js.CopyBytesToGo(b, arr)
+		done <- result{b: b}
+		return nil
+	})
+	onResponse = js.FuncOf(func(this js.Value, args []js.Value) any {
+		resp := args[0]
+		if !resp.Get("ok").Bool() {
+			done <- result{err: errors.New("HTTP " + resp.Get("status").Call("toString").String())}
+			return nil
+		}
+		resp.Call("arrayBuffer").Call("then", onBody).Call("catch", onError)
+		return nil
+	})
+	defer onError.Release()
+	defer onBody.Release()
+	defer onResponse.Release()
+	js.Global().Call("fetch", url).Call("then", onResponse).Call("catch", onError)
+	r := <-done
+	return r.b, r.err
+}
