@@ -1,0 +1,2 @@
+// app-worker.js: service worker stand-in
+self.addEventListener("install", () => self.skipWaiting());

@@ -1,0 +1,3 @@
+// wasm_exec.js stand-in
+"use strict";
+globalThis.Go = class {};
