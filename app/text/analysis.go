@@ -8,6 +8,10 @@ var (
 	// original text, into the term the index stores.
 	termChain = chain{normalizeCompat, lowerCase, transliterate, foldAccents, keepWordRunes}
 
+	// asciiTermChain is termChain for a token that is all ASCII, which the
+	// other three stages would leave as it is.
+	asciiTermChain = chain{lowerCase, keepWordRunes}
+
 	// latinChain renders text in plain Latin for reading: case, spacing and
 	// punctuation stay.
 	latinChain = chain{normalizeCompat, transliterate, foldAccents, normalizeCanonical}
