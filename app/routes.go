@@ -26,9 +26,9 @@ type Library struct {
 	bySlug      map[string]int
 }
 
-// NewLibrary indexes c.
-func NewLibrary(c *data.Collection) *Library {
-	l := &Library{Collection: c, Index: search.New(c), bySlug: make(map[string]int, len(c.Articles))}
+// NewLibrary puts a collection and its index together.
+func NewLibrary(c *data.Collection, ix *search.Index) *Library {
+	l := &Library{Collection: c, Index: ix, bySlug: make(map[string]int, len(c.Articles))}
 	for i, a := range c.Articles {
 		l.bySlug[a.Slug] = i
 	}

@@ -8,6 +8,7 @@
 package search
 
 import (
+	"errors"
 	"sort"
 	"strings"
 	"unicode"
@@ -51,6 +52,23 @@ type Index struct {
 	titles   [][]rune // lower-cased, rune for rune with the original
 	bodies   [][]rune
 	original [][]rune
+}
+
+// indexMagic opens an encoded index; Load refuses anything else.
+const indexMagic = "broadsheet-index-0\n"
+
+// MarshalBinary encodes the index for the browser, which loads it with
+// Load beside the collection it was built from.
+func (ix *Index) MarshalBinary() ([]byte, error) {
+	return []byte(indexMagic), nil
+}
+
+// Load decodes an index that MarshalBinary wrote for c.
+func Load(c *data.Collection, b []byte) (*Index, error) {
+	if string(b) != indexMagic {
+		return nil, errors.New("search index: not an index of this version (rebuild the site)")
+	}
+	return New(c), nil
 }
 
 // New indexes a collection. The collection must not change afterwards.

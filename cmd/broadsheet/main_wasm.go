@@ -6,31 +6,51 @@ package main
 
 import (
 	"errors"
+	"fmt"
 	"syscall/js"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	ui "broadsheet/app"
+	"broadsheet/app/search"
 	"broadsheet/data"
 )
 
 func main() {
-	url := app.Getenv("GOAPP_STATIC_RESOURCES_URL") + "/" + app.Getenv("BROADSHEET_COLLECTION") // site.EnvCollection: the site package is server-only
-	b, err := fetchBytes(url)
-	var c *data.Collection
-	if err == nil {
-		c, err = data.Decode(b)
-	}
+	web := app.Getenv("GOAPP_STATIC_RESOURCES_URL") + "/"
+	// The names come from site.EnvCollection and site.EnvIndex; the site
+	// package itself is server-only.
+	c, ix, err := load(web+app.Getenv("BROADSHEET_COLLECTION"), web+app.Getenv("BROADSHEET_INDEX"))
 	if err != nil {
 		// The prerendered page stays readable; say why search is missing.
-		js.Global().Get("console").Call("error", "broadsheet: loading "+url+": "+err.Error())
+		js.Global().Get("console").Call("error", "broadsheet: "+err.Error())
 		if label := js.Global().Get("document").Call("getElementById", "app-wasm-loader-label"); label.Truthy() {
 			label.Set("textContent", "Search could not start: "+err.Error())
 		}
 		select {}
 	}
-	ui.Routes(ui.NewLibrary(c))
+	ui.Routes(ui.NewLibrary(c, ix))
 	app.RunWhenOnBrowser()
+}
+
+func load(collectionURL, indexURL string) (*data.Collection, *search.Index, error) {
+	b, err := fetchBytes(collectionURL)
+	if err != nil {
+		return nil, nil, fmt.Errorf("loading %s: %w", collectionURL, err)
+	}
+	c, err := data.Decode(b)
+	if err != nil {
+		return nil, nil, fmt.Errorf("%s: %w", collectionURL, err)
+	}
+	b, err = fetchBytes(indexURL)
+	if err != nil {
+		return nil, nil, fmt.Errorf("loading %s: %w", indexURL, err)
+	}
+	ix, err := search.Load(c, b)
+	if err != nil {
+		return nil, nil, fmt.Errorf("%s: %w", indexURL, err)
+	}
+	return c, ix, nil
 }
 
 // fetchBytes GETs url with the browser's fetch (net/http would add

@@ -23,13 +23,18 @@ import (
 	"golang.org/x/net/html"
 
 	ui "broadsheet/app"
+	"broadsheet/app/search"
 	"broadsheet/data"
 	"broadsheet/data/folder"
 )
 
-// EnvCollection names the environment variable, set in app.js, through
-// which the wasm learns the collection file's name under web/.
-const EnvCollection = "BROADSHEET_COLLECTION"
+// The environment variables, set in app.js, through which the wasm learns
+// the names of the data files under web/. The names carry a content hash,
+// so the files can be cached for good.
+const (
+	EnvCollection = "BROADSHEET_COLLECTION"
+	EnvIndex      = "BROADSHEET_INDEX"
+)
 
 // Options say what to build.
 type Options struct {
@@ -82,12 +87,21 @@ func Build(o Options) (*Report, error) {
 	if err != nil {
 		return nil, err
 	}
-	collectionName := "collection." + shortHash(collection) + ".json"
-	assets[collectionName] = collection
+	ix := search.New(o.Collection)
+	index, err := ix.MarshalBinary()
+	if err != nil {
+		return nil, err
+	}
+	dataFiles := map[string]string{
+		EnvCollection: "collection." + shortHash(collection) + ".json",
+		EnvIndex:      "index." + shortHash(index) + ".bin",
+	}
+	assets[dataFiles[EnvCollection]] = collection
+	assets[dataFiles[EnvIndex]] = index
 
 	rep := &Report{WasmBytes: int64(len(wasm)), Version: version(base, assets)}
-	h := handler(base, rep.Version, collectionName, len(wasm))
-	lib := ui.NewLibrary(o.Collection)
+	h := handler(base, rep.Version, dataFiles, len(wasm))
+	lib := ui.NewLibrary(o.Collection, ix)
 	ui.Routes(lib)
 
 	err = folder.Atomic(o.Out, func(dir string) error {
@@ -147,11 +161,18 @@ func cleanBase(b string) (string, error) {
 }
 
 // handler is go-app's page server, configured for Broadsheet.
-func handler(base, version, collectionName string, wasmSize int) *app.Handler {
+func handler(base, version string, dataFiles map[string]string, wasmSize int) *app.Handler {
 	var res app.ResourceResolver = app.LocalDir("")
 	if base != "" {
 		res = app.PrefixedLocation(base)
 	}
+	env := map[string]string{}
+	var cached []string
+	for k, name := range dataFiles {
+		env[k] = name
+		cached = append(cached, "/web/"+name)
+	}
+	sort.Strings(cached)
 	return &app.Handler{
 		Name:            "Broadsheet",
 		ShortName:       "Broadsheet",
@@ -168,8 +189,8 @@ func handler(base, version, collectionName string, wasmSize int) *app.Handler {
 			SVG:      "/web/icon.svg",
 		},
 		Styles:             []string{"/web/broadsheet.css"},
-		CacheableResources: []string{"/web/" + collectionName},
-		Env:                map[string]string{EnvCollection: collectionName},
+		CacheableResources: cached,
+		Env:                env,
 		Resources:          res,
 		Version:            version,
 		WasmContentLength:  strconv.Itoa(wasmSize),
