@@ -12,6 +12,12 @@ var (
 	// other three stages would leave as it is.
 	asciiTermChain = chain{lowerCase, keepWordRunes}
 
+	// cyrillicTermChain is termChain for a token of ASCII and Cyrillic
+	// letters only, which NFKC leaves as they are and which transliterate
+	// turns into ASCII (TestCyrillicTermChain checks every letter). Most
+	// non-English tokens of the collection take this shorter way.
+	cyrillicTermChain = chain{lowerCase, transliterate, keepWordRunes}
+
 	// latinChain renders text in plain Latin for reading: case, spacing and
 	// punctuation stay.
 	latinChain = chain{normalizeCompat, transliterate, foldAccents, normalizeCanonical}

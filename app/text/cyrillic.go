@@ -3,6 +3,8 @@ package text
 import (
 	"unicode"
 	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // IsCyrillic reports whether r is a Cyrillic letter or mark. The UI uses it
@@ -198,6 +200,12 @@ func cyrillicLatin(r, prev rune) (string, bool) {
 		return "e", true
 	case 'ӳ':
 		return "u", true
+	case 'ҡ': // Bashkir
+		return "q", true
+	case 'ӏ':
+		// Palochka, the stop of Chechen and Ingush, which English spellings
+		// of their names leave out.
+		return "", true
 	case 'ѣ':
 		return "e", true
 	case 'ѳ':
@@ -240,8 +248,17 @@ func transliterate(dst, src []byte) []byte {
 			}
 			continue
 		}
-		lower := unicode.ToLower(r)
+		lower := toLower(r)
 		latin, ok := cyrillicLatin(lower, prev)
+		if !ok {
+			// A letter of a smaller alphabet that is a table letter with an
+			// accent (Udmurt ӧ, Mari ӱ, Moldovan ӂ, stressed ѐ) is spelled
+			// as that letter; foldAccents would otherwise leave its base in
+			// Cyrillic.
+			if base, ok2 := cyrillicBase(lower); ok2 {
+				latin, ok = cyrillicLatin(base, prev)
+			}
+		}
 		if !ok {
 			dst = utf8.AppendRune(dst, r)
 			prev, prevUpper = lower, lower != r
@@ -280,4 +297,22 @@ func allCapitals(rest []byte, prevUpper bool) bool {
 		break
 	}
 	return prevUpper
+}
+
+// cyrillicBase gives the letter that r decomposes to under NFD, if any.
+func cyrillicBase(r rune) (rune, bool) {
+	var b [utf8.UTFMax]byte
+	d := norm.NFD.Properties(b[:utf8.EncodeRune(b[:], r)]).Decomposition()
+	if len(d) == 0 {
+		return 0, false
+	}
+	base, _ := utf8.DecodeRune(d)
+	return base, true
+}
+
+// isCyrillicLetterBlock reports whether r is a letter of the Cyrillic
+// block, U+0400–U+04FF without the thousands sign and combining marks
+// (U+0482–U+0489): the letters that NFKC leaves alone.
+func isCyrillicLetterBlock(r rune) bool {
+	return 0x0400 <= r && r <= 0x04FF && (r < 0x0482 || r > 0x0489)
 }

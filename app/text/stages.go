@@ -44,13 +44,25 @@ func lowerCase(dst, src []byte) []byte {
 		}
 		r, n := utf8.DecodeRune(src[i:])
 		i += n
-		r = unicode.ToLower(r)
+		r = toLower(r)
 		if r == 'ς' {
 			r = 'σ'
 		}
 		dst = utf8.AppendRune(dst, r)
 	}
 	return dst
+}
+
+// toLower is unicode.ToLower with a shortcut for the Russian alphabet,
+// which is most of the non-ASCII text the tokenizer sees.
+func toLower(r rune) rune {
+	switch {
+	case 'А' <= r && r <= 'Я':
+		return r + 'а' - 'А'
+	case 'а' <= r && r <= 'я':
+		return r
+	}
+	return unicode.ToLower(r)
 }
 
 // foldAccents removes diacritics: each letter is decomposed (NFD) and the
@@ -204,6 +216,9 @@ func isModifierLetter(r rune) bool { return 0x02B0 <= r && r <= 0x02FF }
 func isWordRune(r rune) bool {
 	if r < utf8.RuneSelf {
 		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	}
+	if isCyrillicLetterBlock(r) {
+		return true
 	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)
 }

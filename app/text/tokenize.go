@@ -18,9 +18,14 @@ type Token struct {
 // Tokens cuts s into words and folds each one; see EachToken for what a
 // word is.
 func Tokens(s string) []Token {
-	var tokens []Token
+	// English averages a word per six bytes; Cyrillic text, at two bytes a
+	// letter, fewer.
+	tokens := make([]Token, 0, len(s)/6+1)
 	for t := range EachToken(s) {
 		tokens = append(tokens, t)
+	}
+	if len(tokens) == 0 {
+		return nil
 	}
 	return tokens
 }
@@ -83,10 +88,11 @@ func (z *tokenizer) scan(s string, yield func(Token) bool) {
 		// The word starts at i; j and p run to its end.
 		start, startPos := i, pos
 		j, p := i+n, pos+1
-		plain := isPlainRune(r)        // only a-z and 0-9 so far
-		ascii := r < utf8.RuneSelf     // only ASCII so far
-		digits := '0' <= r && r <= '9' // only digits and separators so far
-		next := -1                     // where scanning resumes, if not at j
+		plain := isPlainRune(r)                       // only a-z and 0-9 so far
+		ascii := r < utf8.RuneSelf                    // only ASCII so far
+		digits := '0' <= r && r <= '9'                // only digits and separators so far
+		cyrillic := ascii || isCyrillicLetterBlock(r) // only ASCII and Cyrillic letters so far
+		next := -1                                    // where scanning resumes, if not at j
 	word:
 		for j < len(s) {
 			r, n := decodeRune(s, j)
@@ -104,8 +110,9 @@ func (z *tokenizer) scan(s string, yield func(Token) bool) {
 					break word
 				}
 				j, p = j+n+n2, p+2
-				plain, ascii = false, ascii && r < utf8.RuneSelf && r2 < utf8.RuneSelf
-				digits = false
+				plain, digits = false, false
+				ascii = ascii && r < utf8.RuneSelf && r2 < utf8.RuneSelf
+				cyrillic = cyrillic && r < utf8.RuneSelf && (r2 < utf8.RuneSelf || isCyrillicLetterBlock(r2))
 			case r == ',' && digits && isThousands(s[j+1:]):
 				j, p = j+4, p+4
 				plain = false
@@ -114,6 +121,7 @@ func (z *tokenizer) scan(s string, yield func(Token) bool) {
 				plain = plain && isPlainRune(r)
 				ascii = ascii && r < utf8.RuneSelf
 				digits = digits && '0' <= r && r <= '9'
+				cyrillic = cyrillic && (r < utf8.RuneSelf || isCyrillicLetterBlock(r))
 			default:
 				break word
 			}
@@ -125,6 +133,9 @@ func (z *tokenizer) scan(s string, yield func(Token) bool) {
 		case ascii:
 			z.word = append(z.word[:0], word...)
 			t.Term = string(asciiTermChain.run(&z.scratch, z.word))
+		case cyrillic:
+			z.word = append(z.word[:0], word...)
+			t.Term = string(cyrillicTermChain.run(&z.scratch, z.word))
 		default:
 			z.word = append(z.word[:0], word...)
 			t.Term = string(termChain.run(&z.scratch, z.word))
