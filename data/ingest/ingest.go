@@ -1,36 +1,81 @@
-// Package ingest turns the formats people keep their archives in into a
-// Broadsheet collection. Each format has a parser that yields Records (the
-// raw fields, with the file and line they came from); Build adapts those to
-// data.Articles, so format quirks never leak past this package.
+// Package ingest turns the files people keep their archives in into a
+// Broadsheet collection: CSV and TSV exports, RSS and Atom feeds, JSON and
+// JSON Lines, folders of Markdown in the collection format itself, and the
+// search-results text the seed collection came from.
+//
+// Like a feed reader it is built from small parts, one file each:
+//
+//	encoding.go  every file becomes valid UTF-8 first, repairs reported
+//	format.go    the format is sniffed from the content (or forced)
+//	results.go, csv.go, rss.go, atom.go, json.go, markdown.go
+//	             one parser per format, each yielding Records: the raw
+//	             fields with the file and line they came from
+//	record.go    the adapter from Record to data.Article, the only place
+//	             that cleans text (text.go) and reads dates (date.go)
+//	duplicate.go versions of one article merged, the latest kept
+//	slug.go      unique, stable slugs
+//
+// Problems carry the file and line they are about. A row that cannot be
+// read (no title, an unreadable date) fails the run unless SkipBad is set,
+// when it is left out and reported; a file that cannot be read at all
+// always fails it. Either way the caller writes nothing (see Write).
 //
 // It is build-time code, imported by cmd/broadsheet and never by the app.
 package ingest
 
 import (
+	"cmp"
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
 	"strings"
-	"unicode"
 
 	"broadsheet/data"
+	"broadsheet/data/folder"
 )
 
-// Record is one article as read from a source, before adaptation.
-type Record struct {
-	File      string
-	Line      int
-	Title     string
-	Body      string
-	Truncated bool
+// Options steer a run.
+type Options struct {
+	// Name is the collection's name; by default that of the first source
+	// that is a collection folder, else the first file's base name.
+	Name string
+	// Format forces every source to be read as one format; "" sniffs each.
+	Format Format
+	// Map names the columns (CSV, TSV) or keys (JSON) of some fields.
+	Map FieldMap
+	// DayFirst reads 07/03/2022 as 7 March, not July 3.
+	DayFirst bool
+	// SkipBad leaves out rows that cannot be read, reporting them, instead
+	// of failing the run.
+	SkipBad bool
+	// Progress, if set, is called now and then with the bytes read so far
+	// and in all.
+	Progress func(done, total int64)
 }
 
-// Problem is something wrong with the input, at a file and line. A Fatal
-// problem stops the run; the others are reported.
+// Kind says how bad a problem is.
+type Kind int
+
+const (
+	Note     Kind = iota // worth knowing; nothing was lost
+	Repaired             // the row was mended to be read, and kept
+	Rejected             // the row could not be read
+	Fatal                // the file could not be read
+)
+
+// Problem is something wrong with the input, at a file and line (0 when
+// the problem is the file's as a whole).
 type Problem struct {
-	File  string
-	Line  int
-	Msg   string
-	Fatal bool
+	File string
+	Line int
+	Kind Kind
+	Msg  string
+
+	class string // problems of one class are listed together (see Lines)
 }
 
 func (p Problem) String() string {
@@ -40,93 +85,306 @@ func (p Problem) String() string {
 	return fmt.Sprintf("%s: %s", p.File, p.Msg)
 }
 
-// Report counts what a run did.
+func (p Problem) Error() string { return p.String() }
+
+// Report counts what a run did. Every row read is kept, merged into
+// another, rejected or skipped as empty: Read = Kept + Merged + Rejected +
+// Empty.
 type Report struct {
-	Read, Kept, Rejected int
-	Problems             []Problem
+	Read, Kept, Merged, Repaired, Rejected, Empty int
+	Problems                                      []Problem
 }
 
 // Summary is the one-line account printed after a run.
 func (r *Report) Summary() string {
-	return fmt.Sprintf("read %d, kept %d, rejected %d", r.Read, r.Kept, r.Rejected)
+	s := fmt.Sprintf("read %d, kept %d, merged %d, repaired %d, rejected %d", r.Read, r.Kept, r.Merged, r.Repaired, r.Rejected)
+	if r.Empty > 0 {
+		s += fmt.Sprintf(" (and %d empty rows skipped)", r.Empty)
+	}
+	return s
 }
 
-// Options steer a run.
-type Options struct {
-	Name string // the collection's name; defaults to the first source's
-}
-
-// Files reads every source file into one collection.
-func Files(opts Options, paths ...string) (*data.Collection, *Report, error) {
-	rep := &Report{}
-	c := &data.Collection{Name: opts.Name}
-	slugs := map[string]bool{}
-	for _, p := range paths {
-		b, err := os.ReadFile(p)
-		if err != nil {
-			return nil, rep, err
+// Lines lists the problems for a person, at most max lines: problems of
+// one kind in one file (37 rows with the same broken quote) share a line
+// that gives the first in full and the lines of the others.
+func (r *Report) Lines(max int) []string {
+	type group struct {
+		first Problem
+		lines []int
+		n     int
+	}
+	var groups []*group
+	index := map[[2]string]*group{}
+	for _, p := range r.Problems {
+		k := [2]string{p.File, p.class}
+		if p.class == "" {
+			k[1] = p.Msg
 		}
-		if !looksLikeResults(b) {
-			return nil, rep, fmt.Errorf("%s: unrecognized format (expected a page of search results starting with \"Viewing results\")", p)
+		g := index[k]
+		if g == nil {
+			g = &group{first: p}
+			index[k] = g
+			groups = append(groups, g)
+			continue
 		}
-		recs, probs := parseResults(p, b)
-		rep.Problems = append(rep.Problems, probs...)
-		rep.Read += len(recs) + len(probs)
-		rep.Rejected += len(probs)
-		for _, r := range recs {
-			a := data.Article{
-				Title:     strings.Join(strings.Fields(r.Title), " "),
-				Body:      strings.Join(strings.Fields(r.Body), " "),
-				Truncated: r.Truncated,
-			}
-			a.Slug = uniqueSlug(Slug(a.Title), slugs)
-			c.Articles = append(c.Articles, a)
-			rep.Kept++
+		g.n++
+		if p.Line > 0 {
+			g.lines = append(g.lines, p.Line)
 		}
 	}
-	if len(rep.Problems) > 0 {
-		return c, rep, fmt.Errorf("%d problem(s) in the input, first: %s", len(rep.Problems), rep.Problems[0])
+	var out []string
+	for i, g := range groups {
+		if i == max {
+			rest := 0
+			for _, g := range groups[i:] {
+				rest += 1 + g.n
+			}
+			out = append(out, fmt.Sprintf("... and %d more problems", rest))
+			break
+		}
+		line := g.first.String()
+		if g.n > 0 {
+			line += fmt.Sprintf(" [and %d more like it", g.n)
+			if len(g.lines) > 0 {
+				var ls []string
+				for j, l := range g.lines {
+					if j == 10 {
+						ls = append(ls, "…")
+						break
+					}
+					ls = append(ls, strconv.Itoa(l))
+				}
+				line += ", lines " + strings.Join(ls, ", ")
+			}
+			line += "]"
+		}
+		out = append(out, line)
+	}
+	return out
+}
+
+// Write reads the sources and writes the collection folder dir, atomically:
+// on any error nothing is written and a previous collection at dir is left
+// as it was.
+func Write(dir string, opts Options, paths ...string) (*Report, error) {
+	c, rep, err := Files(opts, paths...)
+	if err != nil {
+		return rep, err
+	}
+	return rep, folder.WriteDir(dir, c)
+}
+
+// Files reads every source into one collection. The report is complete
+// even when the error is not nil; the collection is nil then.
+func Files(opts Options, paths ...string) (*data.Collection, *Report, error) {
+	if len(paths) == 0 {
+		return nil, &Report{}, errors.New("no sources")
+	}
+	run := &run{opts: &opts, rep: &Report{}}
+	for _, p := range paths {
+		if st, err := os.Stat(p); err == nil && !st.IsDir() {
+			run.total += st.Size()
+		}
+	}
+	for _, p := range paths {
+		run.source(p)
+	}
+	return run.finish()
+}
+
+// run is the state of one call of Files.
+type run struct {
+	opts        *Options
+	rep         *Report
+	versions    []version
+	fatal       int
+	name, about string
+	sources     []string
+	done, total int64
+}
+
+// source reads one file or folder into the run.
+func (r *run) source(path string) {
+	s := &source{name: path, opts: r.opts, run: r}
+	defer func() {
+		slices.SortStableFunc(s.problems, func(a, b Problem) int { return cmp.Compare(a.Line, b.Line) })
+		r.rep.Problems = append(r.rep.Problems, s.problems...)
+	}()
+	r.sources = append(r.sources, filepath.Base(filepath.Clean(path)))
+	recs, err := s.read()
+	if err != nil {
+		var p Problem
+		if !errors.As(err, &p) {
+			p = Problem{File: path, Msg: err.Error()}
+		}
+		p.Kind = Fatal
+		s.problems = append(s.problems, p)
+		r.fatal++
+		return
+	}
+	if r.name == "" {
+		r.name = s.collectionName
+	}
+	if r.about == "" {
+		r.about = s.collectionAbout
+	}
+	r.rep.Read += len(recs) + s.empty + s.rejected
+	r.rep.Empty += s.empty
+	r.rep.Rejected += s.rejected
+	for i := range recs {
+		a, err := adapt(&recs[i], r.opts.DayFirst)
+		if err != nil {
+			msg := err.Error()
+			class, _, _ := strings.Cut(msg, `"`)
+			s.add(Problem{File: recs[i].File, Line: recs[i].Line, Kind: Rejected, Msg: msg, class: class})
+			r.rep.Rejected++
+			continue
+		}
+		r.versions = append(r.versions, version{a: a, order: len(r.versions)})
+	}
+	for _, p := range s.problems {
+		if p.Kind == Repaired {
+			r.rep.Repaired++
+		}
+	}
+}
+
+// finish merges, names and checks the collection.
+func (r *run) finish() (*data.Collection, *Report, error) {
+	rep := r.rep
+	vs, merged := merge(r.versions)
+	rep.Merged, rep.Kept = merged, len(vs)
+	var errs []string
+	if r.fatal > 0 {
+		errs = append(errs, fmt.Sprintf("%d source(s) could not be read", r.fatal))
+	}
+	if rep.Rejected > 0 && !r.opts.SkipBad {
+		errs = append(errs, fmt.Sprintf("%d row(s) could not be read (use -skip-bad to leave them out)", rep.Rejected))
+	}
+	if len(errs) == 0 && len(vs) == 0 {
+		errs = append(errs, "no articles in the input")
+	}
+	if len(errs) > 0 {
+		return nil, rep, errors.New(strings.Join(errs, "; "))
+	}
+	assignSlugs(vs)
+	c := &data.Collection{Name: r.opts.Name, About: r.about}
+	if c.Name == "" {
+		c.Name = r.name
+	}
+	if c.Name == "" {
+		base := r.sources[0]
+		c.Name = strings.TrimSuffix(base, filepath.Ext(base))
+	}
+	if c.About == "" {
+		c.About = "Ingested with broadsheet ingest from " + strings.Join(r.sources, ", ") + "."
+	}
+	c.Articles = make([]data.Article, len(vs))
+	for i := range vs {
+		c.Articles[i] = vs[i].a
+	}
+	c.Sort()
+	if err := c.Validate(); err != nil {
+		return nil, rep, err
 	}
 	return c, rep, nil
 }
 
-// Slug makes a readable, URL-safe slug from a title.
-func Slug(title string) string {
-	var b strings.Builder
-	dash := false
-	for _, r := range strings.ToLower(title) {
-		switch {
-		case r < unicode.MaxASCII && (unicode.IsLetter(r) || unicode.IsDigit(r)):
-			if dash && b.Len() > 0 {
-				b.WriteByte('-')
-			}
-			b.WriteRune(r)
-			dash = false
-		case r == '\'' || r == '’':
-			// "Rahmon's" gives "rahmons", not "rahmon-s".
-		default:
-			dash = true
-		}
-	}
-	s := b.String()
-	if len(s) > 80 {
-		s = s[:80]
-		if i := strings.LastIndexByte(s, '-'); i > 40 {
-			s = s[:i]
-		}
-		s = strings.Trim(s, "-")
-	}
-	if s == "" {
-		s = "article"
-	}
-	return s
+// source is one file or folder being read: what its parser needs, and
+// what it found.
+type source struct {
+	name string
+	b    []byte // the content as valid UTF-8 (nil for a folder)
+	opts *Options
+	run  *run
+
+	problems []Problem
+	empty    int // rows with nothing in them, skipped
+	rejected int // rows rejected by the parser, before any Record
+
+	// A collection folder names itself.
+	collectionName, collectionAbout string
 }
 
-func uniqueSlug(s string, used map[string]bool) string {
-	base := s
-	for n := 2; used[s]; n++ {
-		s = fmt.Sprintf("%s-%d", base, n)
+// read reads the source's records, choosing the parser by its format.
+func (s *source) read() ([]Record, error) {
+	st, err := os.Stat(s.name)
+	if err != nil {
+		return nil, errors.Unwrap(err) // the *PathError's message repeats the name
 	}
-	used[s] = true
-	return s
+	if st.IsDir() {
+		if s.opts.Format != "" && s.opts.Format != FormatMarkdown {
+			return nil, fmt.Errorf("a folder can only be read as %s, not %s", FormatMarkdown, s.opts.Format)
+		}
+		return parseMarkdownDir(s, os.DirFS(s.name))
+	}
+	raw, err := os.ReadFile(s.name)
+	if err != nil {
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			return nil, pe.Err
+		}
+		return nil, err
+	}
+	defer s.progress(int64(len(raw)), true)
+	s.b = toUTF8(s.name, raw, s.add)
+	f := s.opts.Format
+	if f == "" {
+		if f, err = Sniff(s.name, s.b); err != nil {
+			return nil, err
+		}
+	}
+	parse, ok := parsers[f]
+	if !ok {
+		return nil, fmt.Errorf("unknown format %q", f)
+	}
+	return parse(s)
+}
+
+// parsers reads each format.
+var parsers = map[Format]func(*source) ([]Record, error){
+	FormatResults:   parseResults,
+	FormatCSV:       parseCSV,
+	FormatTSV:       parseCSV,
+	FormatRSS:       parseRSS,
+	FormatAtom:      parseAtom,
+	FormatJSON:      parseJSON,
+	FormatJSONLines: parseJSONLines,
+	FormatMarkdown:  parseMarkdownFile,
+}
+
+func (s *source) add(p Problem) { s.problems = append(s.problems, p) }
+
+// repair reports a row that was mended and kept.
+func (s *source) repair(line int, format string, args ...any) {
+	s.add(Problem{File: s.name, Line: line, Kind: Repaired, Msg: fmt.Sprintf(format, args...), class: format})
+}
+
+// reject reports a row left out; the caller counts it.
+func (s *source) reject(line int, format string, args ...any) {
+	s.add(Problem{File: s.name, Line: line, Kind: Rejected, Msg: fmt.Sprintf(format, args...), class: format})
+}
+
+// note reports something worth knowing.
+func (s *source) note(line int, format string, args ...any) {
+	s.add(Problem{File: s.name, Line: line, Kind: Note, Msg: fmt.Sprintf(format, args...), class: format})
+}
+
+// fail is the error for a file that cannot be read at all.
+func (s *source) fail(line int, format string, args ...any) error {
+	return Problem{File: s.name, Line: line, Kind: Fatal, Msg: fmt.Sprintf(format, args...), class: format}
+}
+
+// progress tells the caller how far the source is read: off bytes, or all
+// of it when end is set.
+func (s *source) progress(off int64, end bool) {
+	if s.opts.Progress == nil {
+		return
+	}
+	if end {
+		s.run.done += off
+		s.opts.Progress(s.run.done, s.run.total)
+		return
+	}
+	s.opts.Progress(s.run.done+off, s.run.total)
 }

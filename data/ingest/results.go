@@ -3,7 +3,6 @@ package ingest
 import (
 	"bufio"
 	"bytes"
-	"fmt"
 	"regexp"
 	"strings"
 )
@@ -11,30 +10,24 @@ import (
 // resultsHeader is the first line of a copied page of search results.
 var resultsHeader = regexp.MustCompile(`^\s*Viewing results \d+\s*[-–]\s*\d+ of \d+\s*$`)
 
-// looksLikeResults sniffs the search-results text format.
-func looksLikeResults(b []byte) bool {
-	line, _, _ := bytes.Cut(b, []byte("\n"))
-	return resultsHeader.Match(bytes.TrimPrefix(line, []byte("\xef\xbb\xbf")))
-}
-
 // parseResults reads a copied page of search results: an optional
 // "Viewing results 1 - 6 of 17" line, then for each article a title line,
 // a blank line and one paragraph of body. A body the page cut short ends in
 // "..." (or "…"): the mark is removed and the record flagged truncated.
 // A title followed by no body is reported, not silently taken.
-func parseResults(name string, b []byte) ([]Record, []Problem) {
+func parseResults(s *source) ([]Record, error) {
 	var (
 		recs  []Record
-		probs []Problem
 		lines []numbered
 	)
-	sc := bufio.NewScanner(bytes.NewReader(b))
+	name := s.name
+	sc := bufio.NewScanner(bytes.NewReader(s.b))
 	sc.Buffer(make([]byte, 0, 64<<10), 16<<20)
 	for n := 1; sc.Scan(); n++ {
 		lines = append(lines, numbered{n, strings.TrimRight(sc.Text(), "\r")})
 	}
 	if err := sc.Err(); err != nil {
-		return nil, []Problem{{File: name, Line: len(lines) + 1, Msg: err.Error(), Fatal: true}}
+		return nil, s.fail(len(lines)+1, "%v", err)
 	}
 	// Blocks of non-blank lines; the header, if any, is the first block.
 	var blocks [][]numbered
@@ -58,13 +51,13 @@ func parseResults(name string, b []byte) ([]Record, []Problem) {
 	for i := 0; i < len(blocks); i++ {
 		title := blocks[i]
 		if len(title) != 1 {
-			probs = append(probs, Problem{File: name, Line: title[0].n,
-				Msg: fmt.Sprintf("expected a one-line title followed by a blank line, found %d lines", len(title))})
+			s.reject(title[0].n, "expected a one-line title followed by a blank line, found %d lines", len(title))
+			s.rejected++
 			continue
 		}
 		if i+1 >= len(blocks) {
-			probs = append(probs, Problem{File: name, Line: title[0].n,
-				Msg: fmt.Sprintf("title %q has no body", clip(title[0].text))})
+			s.reject(title[0].n, "title %q has no body", clip(title[0].text))
+			s.rejected++
 			continue
 		}
 		i++
@@ -86,20 +79,16 @@ func parseResults(name string, b []byte) ([]Record, []Problem) {
 			Title:     title[0].text,
 			Body:      text,
 			Truncated: truncated,
+			Plain:     true,
 		})
 	}
-	return recs, probs
+	if len(recs) == 0 && s.rejected == 0 {
+		return nil, s.fail(0, "no search results in the file")
+	}
+	return recs, nil
 }
 
 type numbered struct {
 	n    int
 	text string
-}
-
-// clip shortens s for a message.
-func clip(s string) string {
-	if r := []rune(s); len(r) > 60 {
-		return string(r[:57]) + "..."
-	}
-	return s
 }
