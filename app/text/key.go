@@ -66,8 +66,10 @@ var keyRules = []keyRule{
 	// Ы and Turkic undotted ı are y or i: Kyrgyzstan, Kirgizstan;
 	// Berdymukhamedov, Berdimuhamedov; Dmitry, Dmitri.
 	{"vowel y", vowelY},
-	// Doubled letters come and go between romanizations and misspellings:
-	// Muhammad, Muhamad; Shamsiddin, Shamsidin; Dmitrii (after glide y).
+	// Doubled consonants come and go between romanizations and
+	// misspellings: Muhammad, Muhamad; Shamsiddin, Shamsidin; Kassym,
+	// Kasym. Doubled vowels are left (boot, bot; Kyrgyz Jeenbekov is always
+	// spelled so), except ii, which is й written i (Dmitrii, Kiiv).
 	{"double letters", collapseDoubles},
 	// Russian-style surname endings: a surname is written with and without
 	// them (Rahmonov, Rahmon, as Emomali Rahmon dropped his -ov), and
@@ -167,11 +169,11 @@ func vowelY(w []byte) []byte {
 	return w
 }
 
-// collapseDoubles writes every run of one letter once.
+// collapseDoubles writes every run of one consonant, or of i, once.
 func collapseDoubles(w []byte) []byte {
 	out := w[:0]
 	for _, c := range w {
-		if len(out) > 0 && c == out[len(out)-1] {
+		if len(out) > 0 && c == out[len(out)-1] && (c == 'i' || !isVowel(c)) {
 			continue
 		}
 		out = append(out, c)
