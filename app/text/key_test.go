@@ -35,6 +35,7 @@ func TestKeyPairs(t *testing.T) {
 		{"Aliyev", "Алиев", "Aliev", "Əliyev"},
 		{"Mukhtar", "Muhtar", "Мухтар"},
 		{"Akhmetov", "Ахметов", "Ahmetov", "Akhmetova"},
+		{"Bakhyt", "Бахыт", "Бақыт", "Bakyt", "Baqyt"},
 		{"Yeltsin", "Ельцин"},
 		{"Muhammad", "Мухаммад", "Mukhammad", "Muhamad"},
 	}
@@ -103,6 +104,8 @@ func TestKeyRules(t *testing.T) {
 			{"muhammad", "muhammad"}, // before a vowel
 			{"shahnoza", "shaknoza"},
 			{"ashgabat", "ashgabat"}, // the h of sh
+			{"bahyt", "bakyt"},       // y before a consonant
+			{"rahya", "rahya"},       // y before a vowel
 		},
 		"glide y": {
 			{"nazarbayev", "nazarbaev"},
@@ -141,15 +144,15 @@ func TestKeyRules(t *testing.T) {
 		},
 	}
 	for _, rule := range keyRules {
-		cases, ok := tests[rule.name]
+		cases, ok := tests[rule.String()]
 		if !ok {
-			t.Errorf("no tests for key rule %q", rule.name)
+			t.Errorf("no tests for key rule %q", rule)
 			continue
 		}
-		delete(tests, rule.name)
+		delete(tests, rule.String())
 		for _, tt := range cases {
 			if got := string(rule.apply([]byte(tt.in))); got != tt.want {
-				t.Errorf("%s(%q) = %q, want %q", rule.name, tt.in, got, tt.want)
+				t.Errorf("%s(%q) = %q, want %q", rule, tt.in, got, tt.want)
 			}
 		}
 	}
@@ -216,5 +219,15 @@ func TestKeyCollisionsInCollection(t *testing.T) {
 	// uses either; allow one in a hundred terms.
 	if lost := len(terms) - len(byKey); lost*100 > len(terms) {
 		t.Errorf("Key merges %d of %d terms; want at most 1%%", lost, len(terms))
+	}
+}
+
+func BenchmarkKey(b *testing.B) {
+	terms := []string{"rakhmon", "mirziyoyev", "berdymukhammedov", "kazakhstan", "the", "social", "media", "1507"}
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, term := range terms {
+			Key(term)
+		}
 	}
 }
