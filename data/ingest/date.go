@@ -36,7 +36,7 @@ type dateLayout struct {
 // weekday, clock and zone are cut out. Go's "2" and "1" read one or two
 // digits, and month names match in any case.
 var dateLayouts = []dateLayout{
-	{"2006-01-02", "", data.PrecisionDay, "ISO 8601 and RFC 3339: 2022-03-07, 2022-03-07T08:01:56Z"},
+	{"2006-1-2", "", data.PrecisionDay, "ISO 8601 and RFC 3339: 2022-03-07, 2022-03-07T08:01:56Z"},
 	{"2006/1/2", "", data.PrecisionDay, "2022/03/07"},
 	{"20060102", "", data.PrecisionDay, "ISO 8601 basic: 20220307"},
 	{"2 Jan 2006", "", data.PrecisionDay, "RFC 1123 and RFC 822: Mon, 07 Mar 2022 08:01:56 GMT; 7 March 2022"},
@@ -49,7 +49,7 @@ var dateLayouts = []dateLayout{
 	{"1/2/06", "2/1/06", data.PrecisionDay, "7/3/22"},
 	{"1-2-2006", "2-1-2006", data.PrecisionDay, "07-03-2022"},
 	{"2.1.2006", "", data.PrecisionDay, "07.03.2022: dotted dates are day first in every country that writes them"},
-	{"2006-01", "", data.PrecisionMonth, "ISO 8601 month: 2022-03"},
+	{"2006-1", "", data.PrecisionMonth, "ISO 8601 month: 2022-03"},
 	{"Jan 2006", "", data.PrecisionMonth, "March 2022"},
 	{"1/2006", "", data.PrecisionMonth, "03/2022"},
 	{"2006", "", data.PrecisionYear, "2022"},
@@ -77,11 +77,12 @@ var zoneOffsets = map[string]int{
 var (
 	// clockRE is a time of day, perhaps with a zone stuck to it, as in
 	// RFC 3339's "08:01:56.5+01:00" or "7:51PM".
-	clockRE = regexp.MustCompile(`^(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?(?i:\s*([ap])\.?m\.?)?(Z|[+-]\d{2}(?::?\d{2})?)?$`)
+	clockRE = regexp.MustCompile(`^(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?(?i:\s*([ap])\.?m\.?)?([Zz]|[+-]\d{2}(?::?\d{2})?)?$`)
 	// numericZoneRE is "+0100", "-05:00", "+05", also after GMT or UTC.
 	numericZoneRE = regexp.MustCompile(`^(?i:GMT|UTC|UT)?([+-])(\d{1,2})(?::?(\d{2}))?$`)
-	// isoRE splits an RFC 3339 stamp at its "T".
-	isoRE = regexp.MustCompile(`^(\d{4}-\d{1,2}-\d{1,2})[Tt](.+)$`)
+	// isoRE splits an RFC 3339 stamp at its "T", or an XML Schema date from
+	// its zone ("2022-03-07+01:00").
+	isoRE = regexp.MustCompile(`^(\d{4}-\d{1,2}-\d{1,2})(?:[Tt](.+)|([Zz]|[+-]\d{2}:?\d{2}))$`)
 	// ordinalRE is the "th" of "7th March".
 	ordinalRE = regexp.MustCompile(`^(\d{1,2})(?i:st|nd|rd|th)$`)
 )
@@ -191,6 +192,9 @@ func takeApart(s string) (rest string, clk *clock, zone int, err error) {
 		f := fields[i]
 		if m := isoRE.FindStringSubmatch(f); m != nil {
 			keep = append(keep, m[1])
+			if m[2] == "" {
+				continue // a date's zone says nothing without a time of day
+			}
 			f = m[2]
 		}
 		lower := strings.ToLower(strings.TrimSuffix(f, "."))
@@ -234,13 +238,14 @@ func takeApart(s string) (rest string, clk *clock, zone int, err error) {
 			}
 			continue
 		}
-		if numericZoneRE.MatchString(f) && (clk != nil || len(keep) > 0) && !strings.Contains(f[1:], "-") {
-			if z, err := readZone(f); err == nil {
-				// "-0700 (MST)" and "+0000 GMT" name the zone twice; the
-				// number wins.
-				zone, haveZone = z, true
-				continue
+		if numericZoneRE.MatchString(f) && (clk != nil || len(keep) > 0) {
+			// "-0700 (MST)" and "+0000 GMT" name the zone twice; the number
+			// wins.
+			if zone, err = readZone(f); err != nil {
+				return "", nil, 0, err
 			}
+			haveZone = true
+			continue
 		}
 		keep = append(keep, f)
 	}

@@ -1,8 +1,10 @@
 package ingest
 
 import (
+	"hash/fnv"
 	"net/url"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode"
 
@@ -12,8 +14,9 @@ import (
 // Two records are one article when they share a URL — compared without
 // scheme, fragment, trailing slash or tracking parameters — or when they
 // have the same title (compared by its words, so case, punctuation and
-// curly quotes don't matter) on the same day. Undated records match by URL
-// only: "Editorial" twice with no date is two articles.
+// curly quotes don't matter) on the same day. Undated records with the same
+// title match only when their bodies are the same too: two undated
+// "Editorial"s are two articles, but one read twice is one.
 //
 // The merged article is the latest version: the one with the later date;
 // where the dates are equal or either is missing, the one read later (a
@@ -110,15 +113,18 @@ func urlKey(s string) string {
 	return key
 }
 
-// titleKey is the form of a title and date that duplicates share; "" for
-// an undated article.
+// titleKey is the form of a title and date that duplicates share. An
+// undated article has no date to share: its title and whole body must be
+// the same instead.
 func titleKey(a *data.Article) string {
-	if a.Date.IsZero() {
-		return ""
-	}
 	words := strings.FieldsFunc(strings.ToLower(a.Title), func(r rune) bool {
 		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
 	})
+	if a.Date.IsZero() {
+		h := fnv.New64a()
+		h.Write([]byte(a.Body))
+		return strings.Join(words, " ") + "\x00undated\x00" + strconv.FormatUint(h.Sum64(), 36)
+	}
 	when := a.Date.String()
 	if a.Date.Precision == data.PrecisionTime {
 		when = a.Date.Start.Format("2006-01-02")

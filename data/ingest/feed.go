@@ -5,6 +5,8 @@ import (
 	"encoding/xml"
 	"io"
 	"strings"
+
+	"golang.org/x/net/html/charset"
 )
 
 // Both feed formats are parsed by gofeed, which is lenient with the XML
@@ -21,7 +23,7 @@ func entryLines(b []byte, entry string) (lines []int, errLine int, err error) {
 	d.Strict = false
 	d.AutoClose = xml.HTMLAutoClose
 	d.Entity = xml.HTMLEntity
-	d.CharsetReader = func(_ string, r io.Reader) (io.Reader, error) { return r, nil }
+	d.CharsetReader = charset.NewReaderLabel
 	var stack []string
 	for {
 		tok, err := d.RawToken()

@@ -118,6 +118,7 @@ type jsonReader struct {
 	titled   bool            // some object had a title key
 	mapped   [numFields]bool // the -map key of a field was met
 	unused   []string        // keys no field reads, in order of first sight
+	keys     []string        // all keys, in order of first sight
 	firstObj int
 }
 
@@ -185,9 +186,12 @@ func (jr *jsonReader) object(line int, obj map[string]any) {
 			}
 		}
 	}
-	for k := range obj {
+	for _, k := range sortedKeys(obj) {
 		if !used[k] && !slices.Contains(jr.unused, k) && len(jr.unused) < 20 {
 			jr.unused = append(jr.unused, k)
+		}
+		if !slices.Contains(jr.keys, k) && len(jr.keys) < 20 {
+			jr.keys = append(jr.keys, k)
 		}
 	}
 	jr.recs = append(jr.recs, Record{
@@ -222,7 +226,7 @@ func (jr *jsonReader) finish() ([]Record, error) {
 		}
 	}
 	if !jr.titled {
-		return nil, s.fail(jr.firstObj, "no title key in any object (keys: %s); name one with -map title=KEY", strings.Join(jr.unused, ", "))
+		return nil, s.fail(jr.firstObj, "no title key in any object (keys: %s); name one with -map title=KEY", strings.Join(jr.keys, ", "))
 	}
 	if len(jr.unused) > 0 {
 		s.note(jr.firstObj, "keys not read: %s", strings.Join(jr.unused, ", "))
@@ -343,15 +347,19 @@ func jsonTags(v any) []string {
 }
 
 func keyList(obj map[string]any) string {
-	var keys []string
+	if len(obj) == 0 {
+		return "none"
+	}
+	return strings.Join(sortedKeys(obj), ", ")
+}
+
+func sortedKeys(obj map[string]any) []string {
+	keys := make([]string, 0, len(obj))
 	for k := range obj {
 		keys = append(keys, k)
 	}
 	slices.Sort(keys)
-	if len(keys) == 0 {
-		return "none"
-	}
-	return strings.Join(keys, ", ")
+	return keys
 }
 
 // lineIndex turns byte offsets into line numbers.

@@ -77,7 +77,7 @@ func parseMarkdownFile(s *source) ([]Record, error) {
 
 // folderErrRE finds the line in data/folder's "name:3: ..." errors and
 // in YAML's "line 3:".
-var folderErrRE = regexp.MustCompile(`^:(\d+): |line (\d+):`)
+var folderErrRE = regexp.MustCompile(`^:(\d+): |line (\d+): ?`)
 
 // markdownArticle parses one file; file is its path for messages, name the
 // name data/folder sees (the slug defaults to it).
