@@ -1,20 +1,33 @@
-// Package search finds articles of a collection for a query and says where
-// each matched, in character (rune) offsets, so the UI can highlight titles
-// and snippets.
+// Package search finds the articles of a collection that match a query,
+// ranks them and says where and why each matched.
 //
-// This first engine matches every query word as a case-insensitive
-// substring of the title or body, and orders hits with sahilm/fuzzy's score
-// on titles. It is pure Go and runs the same natively and in the browser.
+// Titles and bodies go through app/text's pipeline (the same one that
+// reads the query), and the terms it gives are kept in an inverted index
+// built once, at build time, and shipped to the browser as a file (its
+// format is drawn in write.go). Every query word is a prefix of the words
+// it finds (decrim finds decriminalizes); a word also finds the other
+// spellings of a name through its loose key (Rahmon, Rakhmon and Рахмон
+// meet), and, when it finds little, the words a typing mistake or two away
+// (Rahmno finds Rahmon). Several words must all occur; if no article has
+// them all, the results say so and show articles with any of them.
+// "Quoted phrases" must occur as written, -word excludes. Hits are ranked
+// by BM25 with titles weighted above bodies and a mild preference for
+// recent articles, or by date.
+//
+// The package is pure Go, with no go-app and no syscall/js: it runs the
+// same natively (prerendering, tests, benchmarks) and in the browser.
 package search
 
 import (
-	"errors"
+	"math"
+	"slices"
 	"sort"
 	"strings"
-	"unicode"
+	"sync"
+	"time"
+	"unicode/utf8"
 
-	"github.com/sahilm/fuzzy"
-
+	"broadsheet/app/text"
 	"broadsheet/data"
 )
 
@@ -33,201 +46,650 @@ type Snippet struct {
 // Hit is one matching article.
 type Hit struct {
 	Article    *data.Article
+	Score      float32
 	TitleSpans []Span
 	Snippet    Snippet
-	score      int
+	// Why tells how words matched that the reader did not type as they
+	// stand in the article: through transliteration, another spelling of
+	// a name or a typing mistake.
+	Why []Note
 }
 
-// Results answer one query.
-type Results struct {
+// A Note says that the query's Word matched Found in the article.
+type Note struct {
+	Word, Found string
+	Kind        NoteKind
+}
+
+func (n Note) String() string { return n.Word + " → " + n.Found }
+
+// NoteKind is how a word came to match.
+type NoteKind uint8
+
+const (
+	Transliterated NoteKind = iota + 1 // another script: Рахмон → Rahmon, Farhod → Farҳod
+	Spelling                           // another spelling of a name: Rakhmon → Rahmon
+	Typo                               // a typing mistake: Rahmno → Rahmon
+)
+
+func (k NoteKind) String() string {
+	switch k {
+	case Transliterated:
+		return "transliteration"
+	case Spelling:
+		return "spelling"
+	case Typo:
+		return "typo"
+	}
+	return ""
+}
+
+// Order is how hits are sorted.
+type Order uint8
+
+const (
+	ByRelevance Order = iota
+	ByDate            // newest first
+)
+
+// Request is a search with its options.
+type Request struct {
 	Query string
-	Words []string
-	Hits  []Hit
-	Total int // articles in the collection
+	Order Order
+	// From and To limit the articles to those dated within the range,
+	// both ends included at their precision (To 2025-05 takes all of May).
+	// A zero Date leaves that end open; with either end set, undated
+	// articles are left out.
+	From, To data.Date
+	// Limit is how many hits to rank and describe; 0 means DefaultLimit.
+	Limit int
 }
 
-// Index is what queries run against.
-type Index struct {
-	articles []data.Article
-	titles   [][]rune // lower-cased, rune for rune with the original
-	bodies   [][]rune
-	original [][]rune
+// DefaultLimit is how many hits a request gets when it does not say: a
+// page of results.
+const DefaultLimit = 20
+
+// Results answer one request.
+type Results struct {
+	Request Request
+	Query   Query
+	// Hits are the best Limit matches, in order, with highlights.
+	Hits []Hit
+	// Count is how many articles match; Total how many there are.
+	Count, Total int
+	// AnyWord reports that no article has every word of the query, and
+	// that the hits have some of them instead.
+	AnyWord bool
+	// Partial reports that Count is a lower bound: a very short prefix
+	// matched more words than a keystroke's work allows, or a phrase was
+	// checked in the best candidates only.
+	Partial bool
+	// Jump lists articles whose titles match, for a quick switcher.
+	Jump []TitleHit
 }
 
-// indexMagic opens an encoded index; Load refuses anything else.
-const indexMagic = "broadsheet-index-0\n"
-
-// MarshalBinary encodes the index for the browser, which loads it with
-// Load beside the collection it was built from.
-func (ix *Index) MarshalBinary() ([]byte, error) {
-	return []byte(indexMagic), nil
+// A TitleHit is an article whose title matches, with the matched
+// characters.
+type TitleHit struct {
+	Article *data.Article
+	Spans   []Span
 }
 
-// Load decodes an index that MarshalBinary wrote for c.
-func Load(c *data.Collection, b []byte) (*Index, error) {
-	if string(b) != indexMagic {
-		return nil, errors.New("search index: not an index of this version (rebuild the site)")
+// Search runs q with the default options.
+func (ix *Index) Search(q string) Results { return ix.Run(Request{Query: q}) }
+
+// Ranking weights.
+const (
+	// titleBoost counts a word in the title as this many in the body.
+	titleBoost = 4
+	// recencyWeight is how much the newest article gains over the oldest:
+	// enough to order near-equal scores, too little to override a match.
+	recencyWeight = 0.05
+)
+
+// quality weighs a term by how it matched the word the reader typed.
+func quality(m termMatch) float32 {
+	switch m.via {
+	case viaExact:
+		return 1
+	case viaPrefix:
+		return 0.8
+	case viaKey:
+		return 0.9
+	case viaKeyPrefix:
+		return 0.6
 	}
-	return New(c), nil
+	if m.dist <= 1 {
+		return 0.5
+	}
+	return 0.35
 }
 
-// New indexes a collection. The collection must not change afterwards.
-func New(c *data.Collection) *Index {
-	ix := &Index{articles: c.Articles}
-	for i := range c.Articles {
-		a := &c.Articles[i]
-		ix.titles = append(ix.titles, lowerRunes(a.Title))
-		body := []rune(a.Body)
-		ix.original = append(ix.original, body)
-		ix.bodies = append(ix.bodies, lowerRunes(a.Body))
-	}
-	return ix
+// via is how a term came to match a query word.
+type via uint8
+
+const (
+	viaExact     via = iota // the word itself
+	viaPrefix               // a word it begins: decrim → decriminalizes
+	viaKey                  // a word with the same loose key: rakhmon → rahmon
+	viaKeyPrefix            // a word whose key begins with the word's key
+	viaTypo                 // a word within maxEdits edits
+)
+
+// termMatch is one term a query word matched.
+type termMatch struct {
+	term int32
+	via  via
+	dist uint8
 }
 
-// Words splits a query into lower-cased words.
-func Words(q string) []string {
-	return strings.FieldsFunc(strings.ToLower(q), func(r rune) bool {
-		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
-	})
-}
+// Limits on a keystroke's work.
+const (
+	// maxPostings bounds the posting entries one word's prefix expands
+	// to. A one- or two-letter prefix of a large collection takes its most
+	// frequent completions within the bound and marks the results
+	// partial; at 10,000 short articles no prefix reaches it.
+	maxPostings = 1 << 18
+	// maxLooseTerms bounds the spellings and typos one word adds.
+	maxLooseTerms = 64
+	// phraseBudget bounds the bytes of text read to check phrases.
+	phraseBudget = 4 << 20
+)
 
-// Search runs q. An empty query matches nothing.
-func (ix *Index) Search(q string) Results {
-	res := Results{Query: q, Words: Words(q), Total: len(ix.articles)}
-	if len(res.Words) == 0 {
-		return res
+// fewArticles is how many articles a word must find through its own
+// spelling (exact, prefix or key) not to be widened to loose keys and
+// typos: a word that finds as little as this may be mistyped.
+const fewArticles = 3
+
+// expand returns the terms that word matches by spelling: itself, the
+// words it is a prefix of, and the words with its key. capped reports that
+// the prefix had to be cut to maxPostings.
+func (ix *Index) expand(word string) (ms []termMatch, capped bool) {
+	lo, hi := ix.termRange(word)
+	total := 0
+	for i := lo; i < hi; i++ {
+		total += int(ix.df[i])
 	}
-	words := make([][]rune, len(res.Words))
-	for i, w := range res.Words {
-		words[i] = []rune(w)
-	}
-	var titles []string
-	var hits []Hit
-	for i := range ix.articles {
-		score, ok := 0, true
-		for _, w := range words {
-			t := count(ix.titles[i], w)
-			b := count(ix.bodies[i], w)
-			if t == 0 && b == 0 {
-				ok = false
+	if total <= maxPostings {
+		for i := lo; i < hi; i++ {
+			ms = append(ms, termMatch{term: int32(i), via: viaPrefix})
+		}
+	} else {
+		// The word itself, then its most frequent completions.
+		capped = true
+		order := make([]int32, 0, hi-lo)
+		for i := lo; i < hi; i++ {
+			order = append(order, int32(i))
+		}
+		sort.Slice(order, func(a, b int) bool {
+			if (int(order[a]) == lo) != (int(order[b]) == lo) {
+				return int(order[a]) == lo
+			}
+			return ix.df[order[a]] > ix.df[order[b]]
+		})
+		budget := maxPostings
+		for _, t := range order {
+			if budget -= int(ix.df[t]); budget < 0 && len(ms) > 0 {
 				break
 			}
-			score += 1000*min(t, 1) + min(b, 20)
+			ms = append(ms, termMatch{term: t, via: viaPrefix})
 		}
-		if !ok {
+		slices.SortFunc(ms, func(a, b termMatch) int { return int(a.term - b.term) })
+	}
+	if len(ms) > 0 && ix.term(int(ms[0].term)) == word {
+		ms[0].via = viaExact
+	}
+	if utf8.RuneCountInString(word) < 3 {
+		return ms, capped
+	}
+	key := text.Key(word)
+	has := func(t int32) bool {
+		return int(t) >= lo && int(t) < hi
+	}
+	if key != word {
+		if i, ok := ix.termIndex(key); ok && !has(int32(i)) && text.Key(key) == key {
+			ms = append(ms, termMatch{term: int32(i), via: viaKey})
+		}
+	}
+	klo, khi := ix.keyRange(key)
+	for j := klo; j < khi; j++ {
+		if t := int32(ix.keyTerm[j]); ix.key(j) == key && !has(t) && !containsTerm(ms, t) {
+			ms = append(ms, termMatch{term: t, via: viaKey})
+		}
+	}
+	return ms, capped
+}
+
+// loose returns the terms that word matches only loosely: by a prefix of
+// their key, or within maxEdits typing mistakes. have are the terms it
+// matched already.
+func (ix *Index) loose(word string, have []termMatch) []termMatch {
+	var ms []termMatch
+	if key := text.Key(word); len(key) >= 3 {
+		klo, khi := ix.keyRange(key)
+		for j := klo; j < khi && len(ms) < maxLooseTerms; j++ {
+			if t := int32(ix.keyTerm[j]); !containsTerm(have, t) && !containsTerm(ms, t) {
+				ms = append(ms, termMatch{term: t, via: viaKeyPrefix})
+			}
+		}
+	}
+	q := []rune(word)
+	var typos []termMatch
+	ix.typos(q, maxEdits(len(q)), func(t, dist int) {
+		if !containsTerm(have, int32(t)) && !containsTerm(ms, int32(t)) {
+			typos = append(typos, termMatch{term: int32(t), via: viaTypo, dist: uint8(dist)})
+		}
+	})
+	if len(typos) > maxLooseTerms-len(ms) {
+		slices.SortFunc(typos, func(a, b termMatch) int {
+			if a.dist != b.dist {
+				return int(a.dist) - int(b.dist)
+			}
+			return int(ix.df[b.term]) - int(ix.df[a.term])
+		})
+		typos = typos[:max(0, maxLooseTerms-len(ms))]
+	}
+	return append(ms, typos...)
+}
+
+func containsTerm(ms []termMatch, t int32) bool {
+	for _, m := range ms {
+		if m.term == t {
+			return true
+		}
+	}
+	return false
+}
+
+// termIndex finds a term.
+func (ix *Index) termIndex(t string) (int, bool) {
+	n := len(ix.termEnd)
+	i := sort.Search(n, func(i int) bool { return ix.term(i) >= t })
+	return i, i < n && ix.term(i) == t
+}
+
+// wordMatch is what one query word found.
+type wordMatch struct {
+	terms     []termMatch
+	docs      []uint32  // articles, in order
+	weight    []float32 // BM25 score of the word in each
+	titleDocs []uint32  // the articles where it is in the title
+	capped    bool
+}
+
+// partMatch is what a query part (a word or a phrase) found.
+type partMatch struct {
+	part      Part
+	words     []wordMatch // one per term of the part
+	docs      []uint32
+	weight    []float32
+	titleDocs []uint32
+}
+
+// scratch is per-search working memory the size of the collection,
+// reused between searches.
+type scratch struct {
+	epoch   uint32
+	stamp   []uint32 // stamp[d] == epoch: d was reached by the current word
+	acc     []float32
+	inTitle []bool
+	touched []uint32
+}
+
+var scratchPool sync.Pool
+
+func (ix *Index) scratch() *scratch {
+	if s, ok := scratchPool.Get().(*scratch); ok && len(s.stamp) == len(ix.articles) {
+		return s
+	}
+	n := len(ix.articles)
+	return &scratch{stamp: make([]uint32, n), acc: make([]float32, n), inTitle: make([]bool, n)}
+}
+
+// matchWord finds the articles of one query word and weighs them.
+func (ix *Index) matchWord(s *scratch, word string, widen bool) wordMatch {
+	ms, capped := ix.expand(word)
+	if widen {
+		df := 0
+		for _, m := range ms {
+			df += int(ix.df[m.term])
+		}
+		if df < fewArticles {
+			ms = append(ms, ix.loose(word, ms)...)
+		}
+	}
+	wm := wordMatch{terms: ms, capped: capped}
+
+	s.epoch++
+	if s.epoch == 0 { // wrapped: stamps of long ago could look current
+		clear(s.stamp)
+		s.epoch = 1
+	}
+	n := uint32(len(ix.articles))
+	touched := s.touched[:0]
+	for _, m := range ms {
+		q := quality(m)
+		r := postingReader{b: ix.postingList(int(m.term)), n: n}
+		for p, ok := r.next(); ok; p, ok = r.next() {
+			d := p.doc
+			if s.stamp[d] != s.epoch {
+				s.stamp[d] = s.epoch
+				s.acc[d] = 0
+				s.inTitle[d] = false
+				touched = append(touched, d)
+			}
+			s.acc[d] += q * float32(titleBoost*p.title+p.body)
+			if p.title > 0 {
+				s.inTitle[d] = true
+			}
+		}
+	}
+	if len(ms) > 1 {
+		if len(touched) > len(ix.articles)/16 {
+			touched = touched[:0]
+			for d := range n {
+				if s.stamp[d] == s.epoch {
+					touched = append(touched, d)
+				}
+			}
+		} else {
+			slices.Sort(touched)
+		}
+	}
+	s.touched = touched
+
+	df := float64(len(touched))
+	idf := float32(math.Log(1 + (float64(n)-df+0.5)/(df+0.5)))
+	wm.docs = slices.Clone(touched)
+	wm.weight = make([]float32, len(touched))
+	for i, d := range touched {
+		tf := s.acc[d]
+		wm.weight[i] = idf * tf * (bm25K1 + 1) / (tf + ix.norm[d])
+		if s.inTitle[d] {
+			wm.titleDocs = append(wm.titleDocs, d)
+		}
+	}
+	return wm
+}
+
+// matchPart finds the articles that have every word of a part; a phrase's
+// articles are checked for the words' order later, on their text.
+func (ix *Index) matchPart(s *scratch, p Part, widen bool) partMatch {
+	pm := partMatch{part: p}
+	for _, t := range p.Terms {
+		// Only a single word is widened: a phrase says what it means.
+		pm.words = append(pm.words, ix.matchWord(s, t, widen && !p.Phrase()))
+	}
+	if len(pm.words) == 1 {
+		w := pm.words[0]
+		pm.docs, pm.weight, pm.titleDocs = w.docs, w.weight, w.titleDocs
+		return pm
+	}
+	pm.docs = slices.Clone(pm.words[0].docs)
+	pm.titleDocs = slices.Clone(pm.words[0].titleDocs)
+	for _, w := range pm.words[1:] {
+		pm.docs = intersect(pm.docs, w.docs)
+		pm.titleDocs = intersect(pm.titleDocs, w.titleDocs)
+	}
+	pm.weight = make([]float32, len(pm.docs))
+	for _, w := range pm.words {
+		gather(pm.docs, pm.weight, w.docs, w.weight)
+	}
+	return pm
+}
+
+// Run answers a request.
+func (ix *Index) Run(r Request) Results {
+	if r.Limit <= 0 {
+		r.Limit = DefaultLimit
+	}
+	q := Parse(r.Query)
+	res := Results{Request: r, Query: q, Total: len(ix.articles)}
+	if q.Empty() {
+		return res
+	}
+	s := ix.scratch()
+	defer scratchPool.Put(s)
+
+	parts := make([]partMatch, len(q.Must))
+	for i, p := range q.Must {
+		parts[i] = ix.matchPart(s, p, true)
+		for _, w := range parts[i].words {
+			res.Partial = res.Partial || w.capped
+		}
+	}
+	var not []uint32
+	var notPhrases []partMatch
+	for _, p := range q.Not {
+		pm := ix.matchPart(s, p, false)
+		if p.Phrase() {
+			notPhrases = append(notPhrases, pm)
 			continue
 		}
-		hits = append(hits, Hit{
-			Article:    &ix.articles[i],
-			TitleSpans: spans(ix.titles[i], words),
-			Snippet:    snippet(ix.original[i], ix.bodies[i], words),
-			score:      score,
-		})
-		titles = append(titles, ix.articles[i].Title)
+		not = union(not, pm.docs)
 	}
-	// sahilm/fuzzy orders titles that match the query as a subsequence
-	// (closer, earlier matches first); it breaks ties among equal scores.
-	for _, m := range fuzzy.Find(strings.ToLower(q), titles) {
-		hits[m.Index].score += 1 + max(m.Score, 0)/4
+
+	// Every part, rarest first so the candidates shrink fast.
+	byDocs := make([]*partMatch, len(parts))
+	for i := range parts {
+		byDocs[i] = &parts[i]
 	}
-	sort.SliceStable(hits, func(i, j int) bool {
-		if hits[i].score != hits[j].score {
-			return hits[i].score > hits[j].score
+	sort.SliceStable(byDocs, func(i, j int) bool { return len(byDocs[i].docs) < len(byDocs[j].docs) })
+	cands := slices.Clone(byDocs[0].docs)
+	for _, p := range byDocs[1:] {
+		cands = intersect(cands, p.docs)
+	}
+	cands = ix.keep(subtract(cands, not), r)
+	if len(cands) == 0 && len(parts) > 1 {
+		res.AnyWord = true
+		for _, p := range parts {
+			cands = union(cands, p.docs)
 		}
-		return hits[j].Article.Date.Before(hits[i].Article.Date)
-	})
-	res.Hits = hits
+		cands = ix.keep(subtract(cands, not), r)
+	}
+
+	score := make([]float32, len(cands))
+	for _, p := range parts {
+		gather(cands, score, p.docs, p.weight)
+	}
+	for i, d := range cands {
+		score[i] *= 1 + recencyWeight*ix.fresh[d]
+	}
+
+	m := newMatcher(ix, parts)
+	if m.hasPhrases() || len(notPhrases) > 0 {
+		var partial bool
+		cands, score, partial = ix.checkPhrases(m, cands, score, res.AnyWord, notPhrases)
+		res.Partial = res.Partial || partial
+	}
+	res.Count = len(cands)
+
+	top := ix.top(cands, score, r.Order, r.Limit)
+	res.Hits = make([]Hit, len(top))
+	for i, c := range top {
+		d := cands[c]
+		res.Hits[i] = Hit{Article: &ix.articles[d], Score: score[c]}
+		ix.describe(&res.Hits[i], m)
+	}
+	res.Jump = ix.jump(parts, cands, score, q, m)
 	return res
 }
 
-// Highlight returns the spans where any of the query's words occur in s.
-func Highlight(s, q string) []Span {
-	ws := Words(q)
-	words := make([][]rune, len(ws))
-	for i, w := range ws {
-		words[i] = []rune(w)
+// keep filters articles by the request's date range, in place.
+func (ix *Index) keep(docs []uint32, r Request) []uint32 {
+	if r.From.IsZero() && r.To.IsZero() {
+		return docs
 	}
-	return spans(lowerRunes(s), words)
+	var from, to time.Time
+	if !r.From.IsZero() {
+		from = r.From.Start
+	}
+	if !r.To.IsZero() {
+		to = r.To.End()
+	}
+	out := docs[:0]
+	for _, d := range docs {
+		date := &ix.articles[d].Date
+		if date.IsZero() {
+			continue
+		}
+		end := date.End()
+		if !end.After(date.Start) {
+			end = date.Start.Add(time.Nanosecond)
+		}
+		if (from.IsZero() || end.After(from)) && (to.IsZero() || date.Start.Before(to)) {
+			out = append(out, d)
+		}
+	}
+	return out
 }
 
-func lowerRunes(s string) []rune {
-	r := []rune(s)
-	for i, c := range r {
-		r[i] = unicode.ToLower(c)
+// top returns the positions in cands of the best n, in order: a bounded
+// heap, so a keystroke that matches 100,000 articles sorts 20 of them.
+func (ix *Index) top(cands []uint32, score []float32, order Order, n int) []int {
+	better := func(a, b int) bool { // a ranks above b
+		if order == ByDate {
+			return ix.byDate[cands[a]] < ix.byDate[cands[b]]
+		}
+		if score[a] != score[b] {
+			return score[a] > score[b]
+		}
+		return ix.byDate[cands[a]] < ix.byDate[cands[b]]
 	}
-	return r
+	// h is a heap with the worst of the best so far at h[0].
+	h := make([]int, 0, min(n, len(cands)))
+	down := func(i int) {
+		for {
+			l := 2*i + 1
+			if l >= len(h) {
+				return
+			}
+			if r := l + 1; r < len(h) && better(h[l], h[r]) {
+				l = r
+			}
+			if !better(h[i], h[l]) {
+				return
+			}
+			h[i], h[l] = h[l], h[i]
+			i = l
+		}
+	}
+	for c := range cands {
+		if len(h) < n {
+			h = append(h, c)
+			for i := len(h) - 1; i > 0; {
+				p := (i - 1) / 2
+				if !better(h[p], h[i]) {
+					break
+				}
+				h[p], h[i] = h[i], h[p]
+				i = p
+			}
+			continue
+		}
+		if better(c, h[0]) {
+			h[0] = c
+			down(0)
+		}
+	}
+	sort.Slice(h, func(i, j int) bool { return better(h[i], h[j]) })
+	return h
 }
 
-func indexRunes(s, w []rune, from int) int {
-	for i := from; i+len(w) <= len(s); i++ {
-		j := 0
-		for j < len(w) && s[i+j] == w[j] {
+// checkPhrases keeps the candidates whose text has the query's phrases
+// (in AnyWord mode: some word or some phrase of the query) and none of
+// the excluded phrases. It reads the best candidates first and stops
+// after phraseBudget bytes, reporting the count as partial.
+func (ix *Index) checkPhrases(m *matcher, cands []uint32, score []float32, anyWord bool, not []partMatch) ([]uint32, []float32, bool) {
+	order := make([]int, len(cands))
+	for i := range order {
+		order[i] = i
+	}
+	spent := 0
+	for _, d := range cands {
+		a := &ix.articles[d]
+		spent += len(a.Title) + len(a.Body)
+	}
+	if spent > phraseBudget {
+		sort.SliceStable(order, func(i, j int) bool { return score[order[i]] > score[order[j]] })
+	}
+	var notM *matcher
+	if len(not) > 0 {
+		notM = newMatcher(ix, not)
+	}
+	keep := make([]bool, len(cands))
+	spent = 0
+	partial := false
+	for _, c := range order {
+		if spent > phraseBudget {
+			partial = true
+			break
+		}
+		a := &ix.articles[cands[c]]
+		spent += len(a.Title) + len(a.Body)
+		ok := m.phrasesIn(a, anyWord)
+		if ok && notM != nil && notM.anyPhraseIn(a) {
+			ok = false
+		}
+		keep[c] = ok
+	}
+	out, outScore := cands[:0], score[:0]
+	for i, d := range cands {
+		if keep[i] {
+			out = append(out, d)
+			outScore = append(outScore, score[i])
+		}
+	}
+	return out, outScore, partial
+}
+
+// jump picks articles whose titles have every part of the query, for the
+// switcher, ordered by how well the query reads in the title.
+func (ix *Index) jump(parts []partMatch, cands []uint32, score []float32, q Query, m *matcher) []TitleHit {
+	const maxJump = 3
+	titled := slices.Clone(cands)
+	for _, p := range parts {
+		titled = intersect(titled, p.titleDocs)
+	}
+	if len(titled) == 0 {
+		return nil
+	}
+	// Their scores, carried over from the candidates.
+	ts := make([]float32, len(titled))
+	for i, j := 0, 0; i < len(titled); i++ {
+		for cands[j] != titled[i] {
 			j++
 		}
-		if j == len(w) {
-			return i
-		}
+		ts[i] = score[j]
 	}
-	return -1
+	best := ix.top(titled, ts, ByRelevance, 50)
+	arts := make([]*data.Article, len(best))
+	for i, c := range best {
+		arts[i] = &ix.articles[titled[c]]
+	}
+	return fuzzyTitles(arts, q, m, maxJump)
 }
 
-func count(s, w []rune) int {
-	n := 0
-	for i := indexRunes(s, w, 0); i >= 0; i = indexRunes(s, w, i+len(w)) {
-		n++
+// Highlight returns the spans of s that match the query q, judged by the
+// query alone (no index): prefixes, loose keys and small typos, as a
+// search would find them.
+func Highlight(s, q string) []Span {
+	query := Parse(q)
+	if query.Empty() {
+		return nil
 	}
-	return n
+	m := newMatcher(nil, nil)
+	for _, p := range query.Must {
+		m.addPart(p, nil)
+	}
+	var spans []Span
+	for t := range text.EachToken(s) {
+		if _, ok := m.match(t.Term); ok {
+			spans = append(spans, Span{t.Start, t.End})
+		}
+	}
+	return spans
 }
 
-// spans finds every occurrence of every word, merged where they overlap.
-func spans(s []rune, words [][]rune) []Span {
-	var out []Span
-	for _, w := range words {
-		if len(w) == 0 {
-			continue
-		}
-		for i := indexRunes(s, w, 0); i >= 0; i = indexRunes(s, w, i+len(w)) {
-			out = append(out, Span{i, i + len(w)})
-		}
-	}
-	sort.Slice(out, func(i, j int) bool { return out[i].Start < out[j].Start })
-	merged := out[:0]
-	for _, sp := range out {
-		if n := len(merged); n > 0 && sp.Start <= merged[n-1].End {
-			merged[n-1].End = max(merged[n-1].End, sp.End)
-			continue
-		}
-		merged = append(merged, sp)
-	}
-	return merged
-}
-
-// snippetRunes is about two lines of text on a phone.
-const snippetRunes = 200
-
-// snippet cuts a window of the body around the first match, at word
-// boundaries, and re-bases the match spans onto it.
-func snippet(orig, lower []rune, words [][]rune) Snippet {
-	all := spans(lower, words)
-	start := 0
-	if len(all) > 0 {
-		start = max(0, all[0].Start-snippetRunes/3)
-	}
-	end := min(len(orig), start+snippetRunes)
-	if end == len(orig) {
-		start = max(0, end-snippetRunes)
-	}
-	for start > 0 && !unicode.IsSpace(orig[start-1]) {
-		start++
-	}
-	for end < len(orig) && end > start && !unicode.IsSpace(orig[end]) {
-		end--
-	}
-	sn := Snippet{Text: string(orig[start:end]), Before: start > 0, After: end < len(orig)}
-	for _, sp := range all {
-		if sp.Start >= start && sp.End <= end {
-			sn.Spans = append(sn.Spans, Span{sp.Start - start, sp.End - start})
-		}
-	}
-	return sn
-}
+// sameText reports whether a and b read the same, ignoring case.
+func sameText(a, b string) bool { return strings.EqualFold(a, b) }

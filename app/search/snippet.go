@@ -1,0 +1,397 @@
+package search
+
+import (
+	"strings"
+	"unicode"
+
+	"github.com/sahilm/fuzzy"
+
+	"broadsheet/app/text"
+	"broadsheet/data"
+)
+
+// A matcher tells which query word a term of an article's text matched,
+// and how: the index found the articles, the matcher finds the places in
+// them, for highlights, snippets, notes and phrases.
+type matcher struct {
+	words []matchWord
+	parts []matchPart
+	// loose holds the terms the index matched other than by prefix
+	// (keys, typos), with the words they matched. It is nil when the
+	// matcher works from the query alone (Highlight), which then judges
+	// keys and typos itself.
+	loose map[string][]wordVia
+}
+
+type matchWord struct {
+	part  int
+	term  string
+	key   string
+	runes []rune
+}
+
+type matchPart struct {
+	part  Part
+	first int // index of its first word in words
+}
+
+type wordVia struct {
+	word int
+	via  via
+	dist uint8
+}
+
+func newMatcher(ix *Index, parts []partMatch) *matcher {
+	m := &matcher{}
+	if ix != nil {
+		m.loose = map[string][]wordVia{}
+	}
+	for _, p := range parts {
+		m.addPart(p.part, p.words)
+	}
+	if ix != nil {
+		for w, mw := range m.words {
+			for _, tm := range parts[mw.part].words[w-m.parts[mw.part].first].terms {
+				if tm.via >= viaKey {
+					t := ix.term(int(tm.term))
+					m.loose[t] = append(m.loose[t], wordVia{w, tm.via, tm.dist})
+				}
+			}
+		}
+	}
+	return m
+}
+
+func (m *matcher) addPart(p Part, _ []wordMatch) {
+	m.parts = append(m.parts, matchPart{part: p, first: len(m.words)})
+	for _, t := range p.Terms {
+		m.words = append(m.words, matchWord{part: len(m.parts) - 1, term: t, key: text.Key(t), runes: []rune(t)})
+	}
+}
+
+func (m *matcher) hasPhrases() bool {
+	for _, p := range m.parts {
+		if p.part.Phrase() {
+			return true
+		}
+	}
+	return false
+}
+
+// wordHit is a term matching a query word.
+type wordHit struct {
+	word int
+	via  via
+	dist int
+}
+
+// match returns the first query word that term matches.
+func (m *matcher) match(term string) (wordHit, bool) {
+	for w := range m.words {
+		if h, ok := m.matchWord(term, w); ok {
+			return h, true
+		}
+	}
+	return wordHit{}, false
+}
+
+// matchWord reports whether term matches query word w.
+func (m *matcher) matchWord(term string, w int) (wordHit, bool) {
+	mw := &m.words[w]
+	if strings.HasPrefix(term, mw.term) {
+		if len(term) == len(mw.term) {
+			return wordHit{w, viaExact, 0}, true
+		}
+		return wordHit{w, viaPrefix, 0}, true
+	}
+	if m.loose != nil {
+		for _, l := range m.loose[term] {
+			if l.word == w {
+				return wordHit{w, l.via, int(l.dist)}, true
+			}
+		}
+		return wordHit{}, false
+	}
+	// From the query alone: what expand and loose would have found.
+	if len(mw.term) < 3 {
+		return wordHit{}, false
+	}
+	if text.Key(term) == mw.key {
+		return wordHit{w, viaKey, 0}, true
+	}
+	if k := maxEdits(len(mw.runes)); k > 0 {
+		t := []rune(term)
+		if t[0] != mw.runes[0] && t[0] != mw.runes[min(1, len(mw.runes)-1)] {
+			return wordHit{}, false
+		}
+		if d := prefixDistance(mw.runes, t); d <= k {
+			return wordHit{w, viaTypo, d}, true
+		}
+	}
+	return wordHit{}, false
+}
+
+// prefixDistance is the fewest edits between q and any prefix of t.
+func prefixDistance(q, t []rune) int {
+	rows := newOSARows(len(q))
+	best := len(q)
+	for d := 1; d <= len(t); d++ {
+		best = min(best, rows.next(q, t, d)[len(q)])
+	}
+	return best
+}
+
+// terms returns the terms of s in order.
+func terms(s string) []string {
+	var ts []string
+	for t := range text.EachToken(s) {
+		ts = append(ts, t.Term)
+	}
+	return ts
+}
+
+// phraseAt reports whether the phrase part p starts at ts[i].
+func (m *matcher) phraseAt(p int, ts []string, i int) bool {
+	mp := &m.parts[p]
+	n := len(mp.part.Terms)
+	if i+n > len(ts) {
+		return false
+	}
+	for k := range n {
+		if _, ok := m.matchWord(ts[i+k], mp.first+k); !ok {
+			return false
+		}
+	}
+	return true
+}
+
+// partIn reports whether part p occurs in ts.
+func (m *matcher) partIn(p int, ts []string) bool {
+	for i := range ts {
+		if m.phraseAt(p, ts, i) {
+			return true
+		}
+	}
+	return false
+}
+
+// phrasesIn reports whether a has every phrase of the query (title and
+// body are separate texts: a phrase does not run from one into the other).
+// With anyWord, it reports whether a has any phrase or any single word.
+func (m *matcher) phrasesIn(a *data.Article, anyWord bool) bool {
+	title, body := terms(a.Title), terms(a.Body)
+	for p := range m.parts {
+		if !m.parts[p].part.Phrase() && !anyWord {
+			continue
+		}
+		found := m.partIn(p, title) || m.partIn(p, body)
+		if anyWord && found {
+			return true
+		}
+		if !anyWord && !found {
+			return false
+		}
+	}
+	return !anyWord
+}
+
+// anyPhraseIn reports whether a has any of the matcher's phrases.
+func (m *matcher) anyPhraseIn(a *data.Article) bool {
+	title, body := terms(a.Title), terms(a.Body)
+	for p := range m.parts {
+		if m.partIn(p, title) || m.partIn(p, body) {
+			return true
+		}
+	}
+	return false
+}
+
+// snippetRunes is about two lines of text on a phone.
+const snippetRunes = 200
+
+// A place is where a query word matched in a text, in runes.
+type place struct {
+	start, end int
+	hit        wordHit
+}
+
+// describe fills in a hit's title highlights, snippet and notes.
+func (ix *Index) describe(h *Hit, m *matcher) {
+	a := h.Article
+	title := []rune(a.Title)
+	body := []rune(a.Body)
+	var inTitle, inBody []place
+	for t := range text.EachToken(a.Title) {
+		if wh, ok := m.match(t.Term); ok {
+			inTitle = append(inTitle, place{t.Start, t.End, wh})
+			h.TitleSpans = append(h.TitleSpans, Span{t.Start, t.End})
+		}
+	}
+	for t := range text.EachToken(a.Body) {
+		if wh, ok := m.match(t.Term); ok {
+			inBody = append(inBody, place{t.Start, t.End, wh})
+		}
+	}
+	h.Snippet = snippet(body, inBody, len(m.words))
+	h.Why = m.notes(title, inTitle, body, inBody)
+}
+
+// notes explains the words that did not match as typed: for each
+// single-word part, the first place it matched, preferring the title and
+// a match of its own spelling.
+func (m *matcher) notes(title []rune, inTitle []place, body []rune, inBody []place) []Note {
+	var notes []Note
+	for p, mp := range m.parts {
+		if mp.part.Phrase() {
+			continue
+		}
+		var best *place
+		var from []rune
+		for _, src := range []struct {
+			text   []rune
+			places []place
+		}{{title, inTitle}, {body, inBody}} {
+			for i := range src.places {
+				pl := &src.places[i]
+				if m.words[pl.hit.word].part != p {
+					continue
+				}
+				if best == nil || pl.hit.via <= viaPrefix && best.hit.via > viaPrefix {
+					best, from = pl, src.text
+				}
+			}
+		}
+		if best == nil {
+			continue
+		}
+		found := string(from[best.start:best.end])
+		n := Note{Word: mp.part.Text, Found: found}
+		switch {
+		case text.HasCyrillic(n.Word) || text.HasCyrillic(found):
+			n.Kind = Transliterated
+		case best.hit.via == viaTypo:
+			n.Kind = Typo
+		case best.hit.via >= viaKey:
+			n.Kind = Spelling
+		}
+		if n.Kind != 0 && !sameText(n.Word, found) {
+			notes = append(notes, n)
+		}
+	}
+	return notes
+}
+
+// snippet cuts the window of the body with the most different query words
+// (then the most matches), about snippetRunes long, at word boundaries.
+func snippet(body []rune, places []place, words int) Snippet {
+	start := 0
+	if len(places) > 0 {
+		seen := make([]int, words)
+		distinct, bestDistinct, bestCount, bestAt := 0, -1, 0, 0
+		j := 0
+		for i := range places {
+			for j < len(places) && places[j].end-places[i].start <= snippetRunes*2/3 {
+				if seen[places[j].hit.word] == 0 {
+					distinct++
+				}
+				seen[places[j].hit.word]++
+				j++
+			}
+			if count := j - i; distinct > bestDistinct || distinct == bestDistinct && count > bestCount {
+				bestDistinct, bestCount, bestAt = distinct, count, i
+			}
+			if j > i {
+				w := places[i].hit.word
+				if seen[w]--; seen[w] == 0 {
+					distinct--
+				}
+			} else {
+				j = i + 1
+			}
+		}
+		start = max(0, places[bestAt].start-snippetRunes/6)
+	}
+	end := min(len(body), start+snippetRunes)
+	if end == len(body) {
+		start = max(0, end-snippetRunes)
+	}
+	for start > 0 && start < len(body) && !unicode.IsSpace(body[start-1]) {
+		start++
+	}
+	for end < len(body) && end > start && !unicode.IsSpace(body[end]) {
+		end--
+	}
+	for start < end && unicode.IsSpace(body[start]) {
+		start++
+	}
+	sn := Snippet{Text: string(body[start:end]), Before: start > 0, After: end < len(body)}
+	for _, p := range places {
+		if p.start >= start && p.end <= end {
+			sn.Spans = append(sn.Spans, Span{p.start - start, p.end - start})
+		}
+	}
+	return sn
+}
+
+// fuzzyTitles orders articles for the switcher: titles that have the query
+// as typed, letter by letter in order (sahilm/fuzzy's subsequence match,
+// which favours starts of words and runs of letters), come first, with
+// fuzzy's letters highlighted; the others follow in the order given, with
+// their matching words highlighted.
+func fuzzyTitles(arts []*data.Article, q Query, m *matcher, n int) []TitleHit {
+	var words []string
+	for _, p := range q.Must {
+		words = append(words, text.Latin(p.Text))
+	}
+	titles := make([]string, len(arts))
+	for i, a := range arts {
+		titles[i] = a.Title
+	}
+	var out []TitleHit
+	used := make([]bool, len(arts))
+	for _, fm := range fuzzy.Find(strings.Join(words, " "), titles) {
+		if len(out) == n {
+			return out
+		}
+		used[fm.Index] = true
+		out = append(out, TitleHit{Article: arts[fm.Index], Spans: byteSpans(fm.Str, fm.MatchedIndexes)})
+	}
+	for i, a := range arts {
+		if len(out) == n {
+			break
+		}
+		if used[i] {
+			continue
+		}
+		th := TitleHit{Article: a}
+		for t := range text.EachToken(a.Title) {
+			if _, ok := m.match(t.Term); ok {
+				th.Spans = append(th.Spans, Span{t.Start, t.End})
+			}
+		}
+		out = append(out, th)
+	}
+	return out
+}
+
+// byteSpans turns the byte offsets of single characters of s into spans
+// of runes, joining neighbours.
+func byteSpans(s string, at []int) []Span {
+	var spans []Span
+	r, k := 0, 0 // rune index of byte b; next offset to place
+	for b := range s {
+		if k == len(at) {
+			break
+		}
+		if at[k] == b {
+			if n := len(spans); n > 0 && spans[n-1].End == r {
+				spans[n-1].End++
+			} else {
+				spans = append(spans, Span{r, r + 1})
+			}
+			k++
+		}
+		r++
+	}
+	return spans
+}

@@ -1,0 +1,176 @@
+package search
+
+import (
+	"sort"
+	"unicode/utf8"
+)
+
+// maxEdits is how many typing mistakes a word of n letters may have and
+// still find what it meant: none below four letters (too many words are
+// one edit apart), one up to seven, two from eight.
+func maxEdits(n int) int {
+	switch {
+	case n < 4:
+		return 0
+	case n < 8:
+		return 1
+	}
+	return 2
+}
+
+// osa is the optimal string alignment distance between a and b: the
+// number of insertions, deletions, substitutions and transpositions of two
+// adjacent letters that turn a into b, no letter edited twice. Rahmno is
+// one edit from Rahmon, not two as with Levenshtein.
+func osa(a, b []rune) int {
+	rows := newOSARows(len(a))
+	for d := 1; d <= len(b); d++ {
+		rows.next(a, b, d)
+	}
+	return rows.at(len(b))[len(a)]
+}
+
+// osaRows holds one row of the OSA table per letter of the candidate word
+// (the rows of its prefixes), so that words sharing a prefix share rows.
+type osaRows struct {
+	m     int   // letters in the query word
+	cells []int // row d is cells[d*(m+1):(d+1)*(m+1)]
+	mins  []int // smallest cell of each row
+}
+
+func newOSARows(m int) *osaRows {
+	r := &osaRows{m: m, cells: make([]int, m+1, 16*(m+1)), mins: []int{0}}
+	for j := range r.cells {
+		r.cells[j] = j
+	}
+	return r
+}
+
+func (r *osaRows) at(d int) []int { return r.cells[d*(r.m+1) : (d+1)*(r.m+1)] }
+
+// truncate keeps the rows of the first d letters.
+func (r *osaRows) truncate(d int) {
+	r.cells = r.cells[:(d+1)*(r.m+1)]
+	r.mins = r.mins[:d+1]
+}
+
+// next appends the row for the candidate's first d letters, b[:d], against
+// the query a; rows 0 to d-1 must be there.
+func (r *osaRows) next(a, b []rune, d int) []int {
+	m := r.m
+	for range m + 1 {
+		r.cells = append(r.cells, 0)
+	}
+	prev, row := r.at(d-1), r.at(d)
+	row[0] = d
+	least := d
+	c := b[d-1]
+	for j := 1; j <= m; j++ {
+		cost := 1
+		if a[j-1] == c {
+			cost = 0
+		}
+		v := min(prev[j]+1, row[j-1]+1, prev[j-1]+cost)
+		if d > 1 && j > 1 && a[j-1] == b[d-2] && a[j-2] == c {
+			v = min(v, r.at(d - 2)[j-2]+1)
+		}
+		row[j] = v
+		least = min(least, v)
+	}
+	r.mins = append(r.mins, least)
+	return row
+}
+
+// typos calls visit for every term that is within k edits of q or whose
+// prefix is (q is a word being typed), with the fewest edits found. Terms
+// must begin with q's first or second letter: first letters are rarely
+// mistyped, and a swap of the first two is one edit.
+//
+// The sorted term list is walked as a trie: a term shares the rows of the
+// prefix it has in common with the one before, and when a prefix is
+// already more than k edits away every term that starts with it is
+// skipped with one binary search.
+func (ix *Index) typos(q []rune, k int, visit func(term, dist int)) {
+	if len(q) == 0 || k == 0 {
+		return
+	}
+	starts := []rune{q[0]}
+	if len(q) > 1 && q[1] != q[0] {
+		starts = append(starts, q[1])
+	}
+	m := len(q)
+	var buf [utf8.UTFMax]byte
+	for _, first := range starts {
+		lo, hi := ix.termRange(string(buf[:utf8.EncodeRune(buf[:], first)]))
+		rows := newOSARows(m)
+		best := []int{m + 1} // best[d]: fewest edits of q against any prefix b[:d'] with d' ≤ d
+		var prev, t []rune
+		for i := lo; i < hi; {
+			t = appendRunes(t[:0], ix.term(i))
+			shared := 0
+			for shared < len(prev) && shared < len(t) && prev[shared] == t[shared] {
+				shared++
+			}
+			shared = min(shared, len(rows.mins)-1)
+			rows.truncate(shared)
+			best = best[:shared+1]
+			pruned := 0
+			for d := shared + 1; d <= len(t); d++ {
+				row := rows.next(q, t, d)
+				best = append(best, min(best[d-1], row[m]))
+				// No later row can come back under k: every cell grows
+				// from one of these two rows by at least one edit.
+				if rows.mins[d] > k && rows.mins[d-1] >= k {
+					pruned = d
+					break
+				}
+			}
+			if pruned == 0 && best[len(t)] <= k {
+				visit(i, best[len(t)])
+			}
+			prev = append(prev[:0], t[:len(rows.mins)-1]...)
+			if pruned > 0 {
+				// Every term from here that starts with t[:pruned] shares
+				// its fate: a prefix of it is within k edits, or none is.
+				_, end := ix.termRange(string(t[:pruned]))
+				if best[pruned] <= k {
+					for ; i < end; i++ {
+						visit(i, best[pruned])
+					}
+				}
+				i = end
+				continue
+			}
+			i++
+		}
+	}
+}
+
+func appendRunes(dst []rune, s string) []rune {
+	for _, r := range s {
+		dst = append(dst, r)
+	}
+	return dst
+}
+
+// termRange returns the terms that begin with prefix: lo up to hi.
+func (ix *Index) termRange(prefix string) (lo, hi int) {
+	n := len(ix.termEnd)
+	lo = sort.Search(n, func(i int) bool { return ix.term(i) >= prefix })
+	hi = lo + sort.Search(n-lo, func(i int) bool {
+		t := ix.term(lo + i)
+		return len(t) < len(prefix) || t[:len(prefix)] != prefix
+	})
+	return lo, hi
+}
+
+// keyRange returns the key entries whose key begins with prefix.
+func (ix *Index) keyRange(prefix string) (lo, hi int) {
+	n := len(ix.keyEnd)
+	lo = sort.Search(n, func(j int) bool { return ix.key(j) >= prefix })
+	hi = lo + sort.Search(n-lo, func(j int) bool {
+		k := ix.key(lo + j)
+		return len(k) < len(prefix) || k[:len(prefix)] != prefix
+	})
+	return lo, hi
+}

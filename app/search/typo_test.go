@@ -1,0 +1,73 @@
+package search
+
+import (
+	"slices"
+	"testing"
+)
+
+func TestOSA(t *testing.T) {
+	tests := []struct {
+		a, b string
+		want int
+	}{
+		{"", "", 0},
+		{"rahmon", "rahmon", 0},
+		{"rahmno", "rahmon", 1}, // transposition
+		{"rahmon", "rahmn", 1},  // deletion
+		{"rahmon", "rahmoon", 1},
+		{"rahmon", "rakmon", 1}, // substitution
+		{"rhamon", "rahmon", 1},
+		{"arhmon", "rahmon", 1},
+		{"ca", "abc", 3}, // OSA, not Damerau: no letter edited twice
+		{"telegram", "telegarm", 1},
+		{"kitten", "sitting", 3},
+		{"", "abc", 3},
+		{"рахмон", "рахмно", 1}, // runes, not bytes
+	}
+	for _, tt := range tests {
+		if got := osa([]rune(tt.a), []rune(tt.b)); got != tt.want {
+			t.Errorf("osa(%q, %q) = %d, want %d", tt.a, tt.b, got, tt.want)
+		}
+		if got := osa([]rune(tt.b), []rune(tt.a)); got != tt.want {
+			t.Errorf("osa(%q, %q) = %d, want %d", tt.b, tt.a, got, tt.want)
+		}
+	}
+}
+
+func TestMaxEdits(t *testing.T) {
+	for n, want := range []int{0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2} {
+		if got := maxEdits(n); got != want {
+			t.Errorf("maxEdits(%d) = %d, want %d", n, got, want)
+		}
+	}
+}
+
+// TestTypoWalk checks the trie walk over the sorted terms against osa on
+// every term.
+func TestTypoWalk(t *testing.T) {
+	c := seed(t)
+	ix := New(c)
+	for _, q := range []string{"rahmno", "telegarm", "balayeav", "kazakstan", "lkies", "ctriminal", "decriminalise"} {
+		qr := []rune(q)
+		k := maxEdits(len(qr))
+		var got []string
+		ix.typos(qr, k, func(term, dist int) { got = append(got, ix.term(term)) })
+		var want []string
+		for i := range ix.termEnd {
+			tr := []rune(ix.term(i))
+			if tr[0] != qr[0] && tr[0] != qr[1] {
+				continue
+			}
+			if prefixDistance(qr, tr) <= k {
+				want = append(want, ix.term(i))
+			}
+		}
+		slices.Sort(got)
+		if !slices.Equal(got, want) {
+			t.Errorf("typos of %q = %q, want %q", q, got, want)
+		}
+		if len(want) == 0 {
+			t.Errorf("typos of %q found nothing; the test means to find something", q)
+		}
+	}
+}
