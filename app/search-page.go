@@ -93,7 +93,7 @@ func (p *searchPage) Render() app.UI {
 }
 
 func (p *searchPage) renderBody() app.UI {
-	if len(p.results.Words) == 0 {
+	if p.results.Query.Empty() {
 		return p.renderLatest()
 	}
 	n := len(p.results.Hits)
