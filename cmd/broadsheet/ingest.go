@@ -82,7 +82,9 @@ func runIngest(args []string) int {
 	for _, line := range rep.Lines(*show) {
 		fmt.Fprintln(os.Stderr, line)
 	}
-	fmt.Fprintln(os.Stderr, rep.Summary())
+	if rep.Read > 0 || len(rep.Problems) > 0 {
+		fmt.Fprintln(os.Stderr, rep.Summary())
+	}
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "broadsheet ingest:", err, "(nothing written)")
 		return 1

@@ -166,12 +166,39 @@ func (r *Report) Lines(max int) []string {
 // Write reads the sources and writes the collection folder dir, atomically:
 // on any error nothing is written and a previous collection at dir is left
 // as it was.
+//
+// Replacing a folder that is not a collection (a typo of "-o ." or "-o ~")
+// would throw away whatever is in it, so Write refuses to: dir must not
+// exist, be empty, or hold a collection.md or articles folder.
 func Write(dir string, opts Options, paths ...string) (*Report, error) {
+	if err := replaceable(dir); err != nil {
+		return &Report{}, err
+	}
 	c, rep, err := Files(opts, paths...)
 	if err != nil {
 		return rep, err
 	}
 	return rep, folder.WriteDir(dir, c)
+}
+
+// replaceable reports why dir may not be replaced by a collection, if it
+// may not.
+func replaceable(dir string) error {
+	ents, err := os.ReadDir(dir)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return nil
+	case err != nil:
+		return fmt.Errorf("output %s: %w", dir, err)
+	case len(ents) == 0:
+		return nil
+	}
+	for _, e := range ents {
+		if e.Name() == "collection.md" || (e.Name() == "articles" && e.IsDir()) {
+			return nil
+		}
+	}
+	return fmt.Errorf("output %s is a folder that is not a collection (no collection.md or articles/): not replacing it", dir)
 }
 
 // Files reads every source into one collection. The report is complete

@@ -115,6 +115,31 @@ func TestMalformed(t *testing.T) {
 	}
 }
 
+// TestWriteRefusesOtherFolders: -o pointing at a folder that is not a
+// collection must not wipe it.
+func TestWriteRefusesOtherFolders(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "notes.txt"), []byte("keep me"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Write(dir, Options{}, "testdata/markdown/single.md"); err == nil || !strings.Contains(err.Error(), "not a collection") {
+		t.Fatalf("Write over a folder of notes: error %v", err)
+	}
+	if b, err := os.ReadFile(filepath.Join(dir, "notes.txt")); err != nil || string(b) != "keep me" {
+		t.Fatalf("the folder's file is gone or changed: %v", err)
+	}
+	// An existing collection is replaced.
+	if _, err := Write(filepath.Join(dir, "c"), Options{}, "testdata/markdown/single.md"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Write(filepath.Join(dir, "c"), Options{}, "testdata/csv/tabs.tsv"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "c", "articles", "single.md")); !os.IsNotExist(err) {
+		t.Errorf("the old collection's article is still there: %v", err)
+	}
+}
+
 // readTree maps each file under dir to its content.
 func readTree(t *testing.T, dir string) map[string]string {
 	t.Helper()
