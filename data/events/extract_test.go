@@ -1,0 +1,242 @@
+package events
+
+import (
+	"bufio"
+	"encoding/csv"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	dps "github.com/markusmobius/go-dateparser"
+
+	"broadsheet/app/timeline"
+	"broadsheet/data"
+	"broadsheet/data/folder"
+)
+
+// readTSV reads a testdata table: '#' lines are comments, the first other
+// line is the header.
+func readTSV(t *testing.T, name string) [][]string {
+	t.Helper()
+	f, err := os.Open(filepath.Join("testdata", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	var rows [][]string
+	header := true
+	sc := bufio.NewScanner(f)
+	for n := 1; sc.Scan(); n++ {
+		line := sc.Text()
+		if strings.HasPrefix(line, "#") || strings.TrimSpace(line) == "" {
+			continue
+		}
+		if header {
+			header = false
+			continue
+		}
+		rows = append(rows, append(strings.Split(line, "\t"), fmt.Sprintf("%s:%d", name, n)))
+	}
+	return rows
+}
+
+// describe writes an event as the tables do: "phrase => ~2025-05-14/day".
+func describe(body []rune, e *timeline.Event) string {
+	s := body[e.Sentence.Start:e.Sentence.End]
+	d := e.Key()
+	if e.Date.Inferred {
+		d = "~" + d
+	}
+	return string(s[e.PhraseStart:e.PhraseEnd]) + " => " + d + "/" + e.Date.Precision.String()
+}
+
+func TestExtractSentences(t *testing.T) {
+	x := Extractor{DateParser: NewSecondPass()}
+	for _, row := range readTSV(t, "sentences.tsv") {
+		dateText, text, want, where := row[0], row[1], row[2], row[3]
+		a := data.Article{Slug: "a", Title: "A", Body: text}
+		if dateText != "" {
+			d, err := data.ParseDate(dateText)
+			if err != nil {
+				t.Fatalf("%s: %v", where, err)
+			}
+			a.Date = d
+		}
+		var got []string
+		events := x.Article(&a)
+		for i := range events {
+			got = append(got, describe([]rune(text), &events[i]))
+		}
+		if g := strings.Join(got, " | "); g != want {
+			t.Errorf("%s: %q (article %s)\n got: %s\nwant: %s", where, text, dateText, g, want)
+		}
+	}
+}
+
+// label is one hand-labelled expression of testdata/seed-labels.tsv.
+type label struct {
+	slug, phrase, key, precision string
+	inferred                     bool
+}
+
+// TestSeedPrecisionRecall scores extraction against the hand labels of the
+// seed articles. An extracted event is right when a label of its article
+// has the same date, precision and inferred mark, and the two phrases
+// overlap in the text ("as early as 2018" and "2018").
+func TestSeedPrecisionRecall(t *testing.T) {
+	c, err := folder.Read(data.Default())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var labels []label
+	for _, row := range readTSV(t, "seed-labels.tsv") {
+		labels = append(labels, label{row[0], row[1], row[2], row[3], row[4] == "true"})
+	}
+	bodies := map[string][]rune{}
+	for _, a := range c.Articles {
+		bodies[a.Slug] = []rune(a.Body)
+	}
+	events := Extract(c)
+	used := make([]bool, len(labels))
+	type row struct {
+		slug                       string
+		labelled, extracted, right int
+	}
+	perArticle := map[string]*row{}
+	for _, a := range c.Articles {
+		perArticle[a.Slug] = &row{slug: a.Slug}
+	}
+	for _, l := range labels {
+		perArticle[l.slug].labelled++
+	}
+	right := 0
+	for i := range events {
+		e := &events[i]
+		perArticle[e.Article].extracted++
+		sentence := string(bodies[e.Article][e.Sentence.Start:e.Sentence.End])
+		phrase := []rune(sentence)[e.PhraseStart:e.PhraseEnd]
+		ok := false
+		for j, l := range labels {
+			if used[j] || l.slug != e.Article || l.key != e.Key() || l.precision != e.Date.Precision.String() || l.inferred != e.Date.Inferred {
+				continue
+			}
+			if strings.Contains(l.phrase, string(phrase)) || strings.Contains(string(phrase), l.phrase) {
+				used[j], ok = true, true
+				break
+			}
+		}
+		if ok {
+			right++
+			perArticle[e.Article].right++
+		} else {
+			t.Errorf("false positive in %s: %s", e.Article, describe(bodies[e.Article], e))
+		}
+	}
+	for j, l := range labels {
+		if !used[j] {
+			t.Errorf("missed in %s: %q => %s/%s", l.slug, l.phrase, l.key, l.precision)
+		}
+	}
+	precision := float64(right) / float64(len(events))
+	recall := float64(right) / float64(len(labels))
+	t.Logf("%-60s %9s %9s %6s", "article", "labelled", "extracted", "right")
+	for _, a := range c.Articles {
+		r := perArticle[a.Slug]
+		t.Logf("%-60.60s %9d %9d %6d", r.slug, r.labelled, r.extracted, r.right)
+	}
+	t.Logf("%-60s %9d %9d %6d", "all six seed articles", len(labels), len(events), right)
+	t.Logf("precision %.3f  recall %.3f", precision, recall)
+	if precision < 0.95 || recall < 0.95 {
+		t.Errorf("precision %.3f, recall %.3f: want both ≥ 0.95", precision, recall)
+	}
+}
+
+// bbcPath finds the BBC RSS corpus: $BROADSHEET_BBC, or shared/corpora
+// beside the repository (where CI and the developers' machines keep it).
+func bbcPath() string {
+	if p := os.Getenv("BROADSHEET_BBC"); p != "" {
+		return p
+	}
+	return filepath.Join("..", "..", "..", "shared", "corpora", "bbc-news-rss-2022.csv")
+}
+
+// bbcArticles reads the corpus with encoding/csv alone: title, pubDate,
+// guid, description.
+func bbcArticles(t testing.TB) []data.Article {
+	f, err := os.Open(bbcPath())
+	if err != nil {
+		t.Skipf("BBC corpus not found (%v); set BROADSHEET_BBC", err)
+	}
+	defer f.Close()
+	r := csv.NewReader(f)
+	r.FieldsPerRecord = -1
+	recs, err := r.ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []data.Article
+	for i, rec := range recs[1:] {
+		if len(rec) < 4 {
+			continue
+		}
+		a := data.Article{Slug: fmt.Sprintf("bbc-%d", i), Title: rec[0], Body: rec[0] + ".\n\n" + rec[3]}
+		if tm, err := time.Parse(time.RFC1123, rec[1]); err == nil {
+			a.Date = data.Date{Start: tm.UTC(), Precision: data.PrecisionTime}
+		}
+		out = append(out, a)
+	}
+	return out
+}
+
+// TestBBCExtractionCost measures what extraction costs at build time on
+// the 2022 BBC RSS corpus, and logs the figures.
+func TestBBCExtractionCost(t *testing.T) {
+	arts := bbcArticles(t)
+	sentences := 0
+	for i := range arts {
+		sentences += len(timeline.Sentences([]rune(arts[i].Body)))
+	}
+	measure := func(x *Extractor) (time.Duration, int) {
+		start := time.Now()
+		n := 0
+		for i := range arts {
+			n += len(x.Article(&arts[i]))
+		}
+		return time.Since(start), n
+	}
+	patterns, nPatterns := measure(&Extractor{})
+	start := time.Now()
+	second := NewSecondPass()
+	setup := time.Since(start)
+	both, nBoth := measure(&Extractor{DateParser: second})
+
+	// go-dateparser's Search over every sentence, as a first pass would
+	// run it, on a sample.
+	sample := arts[:min(1000, len(arts))]
+	var p dps.Parser
+	start = time.Now()
+	found, sampleSentences := 0, 0
+	for i := range sample {
+		body := []rune(sample[i].Body)
+		for _, s := range timeline.Sentences(body) {
+			sampleSentences++
+			cfg := &dps.Configuration{Languages: []string{"en"}, CurrentTime: sample[i].Date.Start}
+			_, res, _ := p.Search(cfg, string(body[s.Start:s.End]))
+			found += len(res)
+		}
+	}
+	search := time.Since(start)
+	perSentence := search / time.Duration(max(sampleSentences, 1))
+
+	t.Logf("BBC 2022 corpus: %d articles, %d sentences", len(arts), sentences)
+	t.Logf("patterns alone:                 %8s  %5d events", patterns.Round(time.Millisecond), nPatterns)
+	t.Logf("patterns + go-dateparser pass:  %8s  %5d events (setup %s)", both.Round(time.Millisecond), nBoth, setup.Round(time.Microsecond))
+	t.Logf("go-dateparser Search, every sentence: %s a sentence, %d results in %d sentences; %s for the corpus",
+		perSentence.Round(time.Microsecond), found, sampleSentences, (perSentence * time.Duration(sentences)).Round(time.Millisecond))
+	if both > 60*time.Second {
+		t.Errorf("extraction took %s for %d articles", both, len(arts))
+	}
+}
