@@ -197,6 +197,16 @@ func (ev *Events) Text(e *Event) string {
 	return string(body[e.Sentence.Start:e.Sentence.End])
 }
 
+// Parts splits an event's sentence around its date phrase.
+func (ev *Events) Parts(e *Event) (before, phrase, after string) {
+	s := []rune(ev.Text(e))
+	from, to := min(max(e.PhraseStart, 0), len(s)), min(max(e.PhraseEnd, 0), len(s))
+	if from > to {
+		from = to
+	}
+	return string(s[:from]), string(s[from:to]), string(s[to:])
+}
+
 // Of returns the events of the articles for which keep is true, in time
 // order.
 func (ev *Events) Of(keep func(slug string) bool) []*Event {

@@ -117,10 +117,8 @@ func (x *Export) TimelineJS() ([]byte, error) {
 		if a == nil {
 			continue
 		}
-		s := []rune(x.Source.Text(e))
-		text := html.EscapeString(string(s[:e.PhraseStart])) +
-			"<mark>" + html.EscapeString(string(s[e.PhraseStart:e.PhraseEnd])) + "</mark>" +
-			html.EscapeString(string(s[e.PhraseEnd:])) +
+		before, phrase, after := x.Source.Parts(e)
+		text := html.EscapeString(before) + "<mark>" + html.EscapeString(phrase) + "</mark>" + html.EscapeString(after) +
 			`<p>From <a href="` + html.EscapeString(x.link(SentencePath(e))) + `">` + html.EscapeString(a.Title) + `</a></p>`
 		slide := tljsSlide{
 			StartDate:   tljsDateOf(e.Date),
@@ -165,10 +163,10 @@ func (x *Export) CSV() ([]byte, error) {
 		if a == nil {
 			continue
 		}
-		s := []rune(x.Source.Text(e))
+		_, phrase, _ := x.Source.Parts(e)
 		w.Write([]string{
 			"event", e.Date.String(), e.Until.String(), e.Date.Precision.String(), strconv.FormatBool(e.Date.Inferred),
-			EventLabel(e), string(s[e.PhraseStart:e.PhraseEnd]), string(s), strconv.Itoa(e.Sentence.Index),
+			EventLabel(e), phrase, x.Source.Text(e), strconv.Itoa(e.Sentence.Index),
 			a.Slug, a.Title, x.link(SentencePath(e)),
 		})
 	}
@@ -220,10 +218,10 @@ func (x *Export) JSON() ([]byte, error) {
 		if a == nil {
 			continue
 		}
-		s := []rune(x.Source.Text(e))
+		_, phrase, _ := x.Source.Parts(e)
 		out.Events = append(out.Events, eventOut{
 			Date: e.Date.String(), Until: e.Until.String(), Precision: e.Date.Precision.String(), Inferred: e.Date.Inferred,
-			Label: EventLabel(e), Phrase: string(s[e.PhraseStart:e.PhraseEnd]), Sentence: string(s),
+			Label: EventLabel(e), Phrase: phrase, Sentence: x.Source.Text(e),
 			SentenceIndex: e.Sentence.Index, SentenceStart: e.Sentence.Start, SentenceEnd: e.Sentence.End,
 			PhraseStart: e.PhraseStart, PhraseEnd: e.PhraseEnd,
 			Article: a.Slug, Title: a.Title, URL: x.link(SentencePath(e)),

@@ -308,7 +308,7 @@ func (s Span) Zoom(factor float64, within Span) Span {
 
 // MaxBars is the most bars drawn at once: enough to see a shape, few
 // enough that go-app renders them in a few milliseconds.
-const MaxBars = 160
+const MaxBars = 192
 
 // Choose picks the bar width for a view: the finest resolution that draws
 // it in at most MaxBars bars and at which most of the dates in view are
