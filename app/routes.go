@@ -14,6 +14,7 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"broadsheet/app/search"
+	"broadsheet/app/timeline"
 	"broadsheet/data"
 )
 
@@ -23,7 +24,12 @@ type Library struct {
 	Index      *search.Index
 	// Suggestions are searches worth trying, drawn from the titles.
 	Suggestions []string
-	bySlug      map[string]int
+	// Events are the dates the articles' text mentions, extracted at build
+	// time; set them with SetEvents (none until then).
+	Events *timeline.Events
+	// Published counts the articles over time, once, for every histogram.
+	Published *timeline.Histogram
+	bySlug    map[string]int
 }
 
 // NewLibrary puts a collection and its index together.
@@ -33,8 +39,13 @@ func NewLibrary(c *data.Collection, ix *search.Index) *Library {
 		l.bySlug[a.Slug] = i
 	}
 	l.Suggestions = suggestedWords(c, 4)
+	l.Published = timeline.NewHistogram(timeline.Dates(c.Articles))
+	l.Events = timeline.NewEvents(c, nil)
 	return l
 }
+
+// SetEvents gives the library the events extracted from its collection.
+func (l *Library) SetEvents(ev *timeline.Events) { l.Events = ev }
 
 // Article returns the article with slug, and its position (newest first).
 func (l *Library) Article(slug string) (*data.Article, int, bool) {
