@@ -21,10 +21,15 @@ TSV with a header row, RSS and Atom feeds, JSON arrays and JSON Lines,
 and collection folders of Markdown (or single article files). Each
 source's format is sniffed from its content unless -format is given.
 
-Versions of one article (same URL, or same title on the same day) are
-merged into the latest. Exit status: 0 when every row was kept or merged
-(or, with -skip-bad, left out and reported), 1 on errors (nothing is
-written), 2 on bad usage.
+Versions of one article (same URL less tracking parameters, or same
+title on the same day) are merged into the latest: the later date, else
+the later row. Undated rows are kept. Broken bytes become U+FFFD, a row
+with more fields than its header is cut back to the header's columns,
+and both are reported with their line. A row without a title or with a
+date that cannot be read fails the run, unless -skip-bad leaves it out.
+
+Exit status: 0 when every row was kept or merged (or, with -skip-bad,
+left out and reported), 1 on errors (nothing is written), 2 on bad usage.
 
 flags:
 `

@@ -44,6 +44,10 @@ func toUTF8(name string, b []byte, add func(Problem)) []byte {
 	if utf8.Valid(b) {
 		return b
 	}
+	if isBinary(b) {
+		// Not text in any encoding: the caller says so, once.
+		return bytes.ToValidUTF8(b, []byte("\uFFFD"))
+	}
 	if m := xmlEncodingRE.FindSubmatch(b); m != nil && !bytes.EqualFold(m[1], []byte("utf-8")) {
 		return b
 	}

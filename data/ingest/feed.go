@@ -3,7 +3,10 @@ package ingest
 import (
 	"bytes"
 	"encoding/xml"
+	"errors"
+	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"golang.org/x/net/html/charset"
@@ -27,15 +30,19 @@ func entryLines(b []byte, entry string) (lines []int, errLine int, err error) {
 	var stack []string
 	for {
 		tok, err := d.RawToken()
-		if err == io.EOF {
-			if len(stack) > 0 {
-				line, _ := d.InputPos()
-				return lines, line, io.ErrUnexpectedEOF
-			}
-			return lines, 0, nil
-		}
 		if err != nil {
 			line, _ := d.InputPos()
+			if err == io.EOF && len(stack) == 0 {
+				return lines, 0, nil
+			}
+			if err == io.EOF || strings.Contains(err.Error(), "unexpected EOF") {
+				open := slices.Clone(stack)
+				slices.Reverse(open)
+				err = fmt.Errorf("the file ends inside <%s> (truncated?)", strings.Join(open, "> in <"))
+				if len(stack) == 0 {
+					err = errors.New("the file ends inside a tag (truncated?)")
+				}
+			}
 			return lines, line, err
 		}
 		switch t := tok.(type) {

@@ -355,6 +355,9 @@ func (s *source) read() ([]Record, error) {
 	}
 	defer s.progress(int64(len(raw)), true)
 	s.b = toUTF8(s.name, raw, s.add)
+	if isBinary(s.b) {
+		return nil, errors.New("binary data, not text: not a format Broadsheet reads")
+	}
 	f := s.opts.Format
 	if f == "" {
 		if f, err = Sniff(s.name, s.b); err != nil {

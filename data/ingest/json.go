@@ -72,7 +72,7 @@ func parseJSON(s *source) ([]Record, error) {
 			jr.object(1, obj)
 		}
 	default:
-		return nil, s.fail(1, "JSON: expected an array of articles, found %v", tok)
+		return nil, s.fail(1, "JSON: expected an array of articles, found %s", jsonKind(tok))
 	}
 	if _, err := dec.Token(); err != io.EOF {
 		off := dec.InputOffset()
@@ -163,6 +163,7 @@ func (jr *jsonReader) object(line int, obj map[string]any) {
 	}
 	used := map[string]bool{}
 	var vals [numFields]any
+	dateKey := "date"
 	for f := range numFields {
 		var key string
 		if want, ok := jr.s.opts.Map[f]; ok {
@@ -181,8 +182,11 @@ func (jr *jsonReader) object(line int, obj map[string]any) {
 		if key != "" {
 			used[key] = true
 			vals[f] = obj[key]
-			if f == FieldTitle {
+			switch f {
+			case FieldTitle:
 				jr.titled = true
+			case FieldDate:
+				dateKey = key
 			}
 		}
 	}
@@ -199,7 +203,7 @@ func (jr *jsonReader) object(line int, obj map[string]any) {
 		Line:      line,
 		Title:     jsonText(vals[FieldTitle]),
 		Date:      jsonText(vals[FieldDate]),
-		DateField: "date",
+		DateField: dateKey,
 		Body:      jsonText(vals[FieldBody]),
 		Summary:   jsonText(vals[FieldSummary]),
 		URL:       jsonText(vals[FieldURL]),
