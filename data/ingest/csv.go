@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/csv"
 	"errors"
+	"fmt"
 	"io"
 	"regexp"
 	"slices"
@@ -18,8 +19,8 @@ import (
 // together, by a lost line break or a quote that opened a field and closed
 // far away. Its named columns are kept, the extra fields reported as not
 // read (with the line, for mending by hand) and the row counted as
-// repaired. A quote never closed swallows the rest of the file: that row
-// is rejected.
+// repaired. A quote that swallows whole rows into one field, or is never
+// closed at all, makes a row that is not one article: it is rejected.
 func parseCSV(s *source) ([]Record, error) {
 	r := csv.NewReader(bytes.NewReader(s.b))
 	r.Comma = delimiter(s)
@@ -76,12 +77,23 @@ func parseCSV(s *source) ([]Record, error) {
 			s.rejected++
 			continue
 		}
+		if end, _ := r.FieldPos(len(row) - 1); end > line {
+			if n := swallowedRows(row, cols, r.Comma, s.opts.DayFirst); n > 0 {
+				s.reject(line, "a quote opened in this row closes only on line %d, swallowing %d row(s) that follow: mend the quote", end, n)
+				s.rejected++
+				continue
+			}
+		}
 		if d, ok := mendSplitDate(row, cols); ok {
 			s.repair(line, "a broken quote split %s across two fields: read it as %q", header[cols[FieldDate]], d)
 		}
 		if extra := overflow(header, row); len(extra) > 0 {
-			s.repair(line, "%d fields more than the header's %d named columns: two records run together? kept %s; not read: %s",
-				len(extra), named, describe(header, cols, row), clipList(extra))
+			span := ""
+			if end, _ := r.FieldPos(len(row) - 1); end > line {
+				span = fmt.Sprintf(" (the row runs on to line %d)", end)
+			}
+			s.repair(line, "%d fields more than the header's %d named columns%s: two records run together? kept %s; not read: %s",
+				len(extra), named, span, describe(header, cols, row), clipList(extra))
 		}
 		rec := Record{
 			File:      s.name,
@@ -103,6 +115,33 @@ func parseCSV(s *source) ([]Record, error) {
 		return nil, s.fail(line, "no rows after the header")
 	}
 	return recs, nil
+}
+
+// swallowedRows counts the lines inside the fields of a row that read as
+// rows of their own, with a date where the date column is: the sign of a
+// quote that opened a field and closed rows later. Without a date column
+// there is no telling them from a body's own lines.
+func swallowedRows(row []string, cols columns, comma rune, dayFirst bool) int {
+	i := cols[FieldDate]
+	if i < 0 {
+		return 0
+	}
+	n := 0
+	for _, f := range row {
+		lines := strings.Split(f, "\n")
+		for _, l := range lines[1:] {
+			r := csv.NewReader(strings.NewReader(l))
+			r.Comma, r.LazyQuotes, r.FieldsPerRecord = comma, true, -1
+			fields, err := r.Read()
+			if err != nil || i >= len(fields) || strings.TrimSpace(fields[i]) == "" {
+				continue
+			}
+			if _, err := ParseDate(fields[i], dayFirst); err == nil {
+				n++
+			}
+		}
+	}
+	return n
 }
 
 // splitWeekdayRE is the weekday of a date that a broken quote moved to the

@@ -30,6 +30,7 @@ var goldenCases = []struct {
 	{"semicolon-dayfirst", Options{DayFirst: true}, []string{"testdata/csv/semicolon.csv"}},
 	{"tabs", Options{}, []string{"testdata/csv/tabs.tsv"}},
 	{"overflow", Options{}, []string{"testdata/csv/overflow.csv"}},
+	{"quote-swallows-rows", Options{}, []string{"testdata/csv/quote-swallows-rows.csv"}},
 	{"unclosed-quote", Options{SkipBad: true}, []string{"testdata/csv/unclosed-quote.csv"}},
 	{"bad-date", Options{}, []string{"testdata/csv/bad-date.csv"}},
 	{"bad-date-skip", Options{SkipBad: true}, []string{"testdata/csv/bad-date.csv"}},

@@ -69,6 +69,7 @@ func TestMalformed(t *testing.T) {
 		{"testdata/csv/bad-date.csv", Options{}, `pubDate: date "sometime last week"`, false},
 		{"testdata/csv/no-title.csv", Options{}, "no title", false},
 		{"testdata/csv/unclosed-quote.csv", Options{}, "never closed", false},
+		{"testdata/csv/quote-swallows-rows.csv", Options{}, "closes only on line 4, swallowing 2 row(s)", false},
 		{"testdata/feed/bad-date.xml", Options{}, `pubDate: date "the day before yesterday"`, false},
 		{"testdata/json/lines.jsonl", Options{}, "not a JSON object", false},
 		{"testdata/markdown/broken", Options{}, "missing front matter", false},
