@@ -1,24 +1,53 @@
 package ui
 
 import (
+	"encoding/base64"
+	"net/url"
 	"strconv"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
+	"broadsheet/app/search"
 	"broadsheet/app/timeline"
+	"broadsheet/data"
 )
 
-// timelinePage is /timeline: the articles grouped by month, newest first.
+// eventDatesShown is how many event dates are drawn before "Show more".
+const eventDatesShown = 60
+
+// timelinePage is /timeline: the publication histogram, the timeline of
+// events the articles' text mentions, and the articles by month. A search
+// (q) and a range picked on the histogram (from, to) live in the URL and
+// filter all three together: the articles shown are those that match and
+// appeared in the range, the events are those of the articles shown.
 type timelinePage struct {
 	app.Compo
 
-	lib    *Library
-	groups []timeline.Group
+	lib   *Library
+	query string
+	rng   timeline.Range
+
+	matching []*data.Article // the search's articles, all when no search
+	shown    []*data.Article // matching, within the range
+	// uncertain counts the shown articles whose date is too coarse to
+	// be sure they are in the range.
+	uncertain int
+	matchHis  *timeline.Histogram // nil when there is no search
+	events    []*timeline.Event
+	years     []timeline.YearGroup
+	groups    []timeline.Group
+	limit     int
+
+	exports []download // built on request
 }
 
-func newTimelinePage(l *Library) *timelinePage {
-	return &timelinePage{lib: l, groups: timeline.ByMonth(l.Collection.Articles)}
+// download is an export offered as a link to a data: URL.
+type download struct {
+	label, name, url string
+	size             int
 }
+
+func newTimelinePage(l *Library) *timelinePage { return &timelinePage{lib: l} }
 
 func (p *timelinePage) OnPreRender(ctx app.Context) { p.load(ctx) }
 
@@ -27,31 +56,309 @@ func (p *timelinePage) OnNav(ctx app.Context) { p.load(ctx) }
 func (p *timelinePage) OnMount(ctx app.Context) { markLive() }
 
 func (p *timelinePage) load(ctx app.Context) {
-	ctx.Page().SetTitle("Timeline — Broadsheet")
+	v := ctx.Page().URL().Query()
+	p.rng = timeline.RangeFromQuery(v)
+	p.setQuery(v.Get("q"))
+	ctx.Page().SetTitle(pageTitle(p.query, "Timeline"))
+}
+
+func (p *timelinePage) setQuery(q string) {
+	p.query = q
+	arts := p.lib.Collection.Articles
+	p.matching = p.matching[:0]
+	p.matchHis = nil
+	// Every match, newest first: the histogram and the lists need them
+	// all, not the best twenty.
+	res := p.lib.Index.Run(search.Request{Query: q, Order: search.ByDate, Limit: max(len(arts), 1)})
+	if !res.Query.Empty() {
+		for i := range res.Hits {
+			p.matching = append(p.matching, res.Hits[i].Article)
+		}
+		p.matchHis = timeline.NewHistogram(timeline.ArticleDates(p.matching))
+	} else {
+		for i := range arts {
+			p.matching = append(p.matching, &arts[i])
+		}
+	}
+	p.filter()
+}
+
+// filter applies the range to the matching articles and gathers their
+// events.
+func (p *timelinePage) filter() {
+	p.shown = p.shown[:0]
+	p.uncertain = 0
+	in := make(map[string]bool, len(p.matching))
+	for _, a := range p.matching {
+		// As the search engine does: an article whose date may fall in
+		// the range is shown (one known only to May 2025, for 10–20 May),
+		// and counted as uncertain.
+		if p.rng.Overlaps(a.Date) {
+			p.shown = append(p.shown, a)
+			in[a.Slug] = true
+			if !p.rng.Contains(a.Date) {
+				p.uncertain++
+			}
+		}
+	}
+	p.events = p.lib.Events.Of(func(slug string) bool { return in[slug] })
+	p.years = timeline.GroupEvents(p.events)
+	p.groups = timeline.ByMonth(p.shown)
+	p.limit = eventDatesShown
+	p.exports = nil
+}
+
+// params are the URL's query for the current search and range.
+func (p *timelinePage) params() url.Values {
+	v := url.Values{}
+	if p.query != "" {
+		v.Set("q", p.query)
+	}
+	p.rng.Query(v)
+	return v
+}
+
+func (p *timelinePage) onInput(ctx app.Context, e app.Event) {
+	p.setQuery(ctx.JSSrc().Get("value").String())
+	u := absPath("/timeline")
+	if q := p.params().Encode(); q != "" {
+		u += "?" + q
+	}
+	replaceURL(u)
+	ctx.Page().SetTitle(pageTitle(p.query, "Timeline"))
+}
+
+func (p *timelinePage) onSubmit(ctx app.Context, e app.Event) { e.PreventDefault() }
+
+func (p *timelinePage) onMore(ctx app.Context, e app.Event) { p.limit += eventDatesShown }
+
+// onExport builds the export files of what is in view and offers them as
+// links (a data: URL with the download attribute, which go-app leaves to
+// the browser).
+func (p *timelinePage) onExport(ctx app.Context, e app.Event) {
+	x := p.export()
+	files := []struct {
+		label, name, mime string
+		build             func() ([]byte, error)
+	}{
+		{"TimelineJS JSON", "broadsheet-timeline.json", "application/json", x.TimelineJS},
+		{"CSV", "broadsheet-timeline.csv", "text/csv", x.CSV},
+	}
+	p.exports = nil
+	for _, f := range files {
+		b, err := f.build()
+		if err != nil {
+			app.Log("export:", err)
+			continue
+		}
+		p.exports = append(p.exports, download{
+			label: f.label, name: f.name, size: len(b),
+			url: "data:" + f.mime + ";charset=utf-8;base64," + base64.StdEncoding.EncodeToString(b),
+		})
+	}
+}
+
+func (p *timelinePage) export() *timeline.Export {
+	title := p.lib.Collection.Name
+	if p.query != "" {
+		title += " — “" + p.query + "”"
+	}
+	if !p.rng.IsZero() {
+		title += ", published " + p.rng.String()
+	}
+	return &timeline.Export{
+		Title: title, Events: p.events, Articles: p.shown, Source: p.lib.Events,
+		Link: func(path string) string {
+			if !app.IsClient {
+				return path
+			}
+			return app.Window().Get("location").Get("origin").String() + absPath(path)
+		},
+	}
 }
 
 func (p *timelinePage) Render() app.UI {
+	total := len(p.lib.Collection.Articles)
 	return layout(sectionTimeline,
 		app.H1().Text("Timeline"),
-		app.P().Class("count").Text(strconv.Itoa(len(p.lib.Collection.Articles))+" articles by month of publication, newest first."),
-		app.Range(p.groups).Slice(func(i int) app.UI {
-			g := &p.groups[i]
-			return app.Section().
-				Class("month").
-				Aria("labelledby", "month-"+strconv.Itoa(i)).
-				Body(
-					app.H2().ID("month-"+strconv.Itoa(i)).Text(g.Label),
-					app.Ul().Body(
-						app.Range(g.Articles).Slice(func(j int) app.UI {
-							a := g.Articles[j]
-							return app.Li().Body(
-								app.A().Href(href(ArticlePath(a.Slug))).Text(a.Title),
-								app.Text(" "),
-								app.Span().Class("meta").Text(formatDate(a.Date)),
-							)
-						}),
-					),
-				)
-		}),
+		app.Form().
+			Class("search-form").
+			Role("search").
+			Action(absPath("/timeline")).
+			Method("get").
+			OnSubmit(p.onSubmit).
+			Body(
+				app.Label().For("timeline-search").Class("visually-hidden").Text("Search the timeline"),
+				app.Input().
+					ID("timeline-search").
+					Type("search").
+					Name("q").
+					Value(p.query).
+					Placeholder("Narrow the timeline — names, places, words").
+					AutoComplete(false).
+					OnInput(p.onInput),
+				app.If(!p.rng.From.IsZero(), func() app.UI {
+					return app.Input().Type("hidden").Name("from").Value(p.rng.From.String())
+				}),
+				app.If(!p.rng.To.IsZero(), func() app.UI {
+					return app.Input().Type("hidden").Name("to").Value(p.rng.To.String())
+				}),
+				app.Button().Type("submit").Class("search-button").Text("Search"),
+			),
+		app.P().
+			ID("timeline-count").
+			Class("count").
+			Aria("live", "polite").
+			Text(p.countLine(total)),
+		app.Section().
+			Class("publication").
+			Aria("labelledby", "publication-heading").
+			Body(
+				app.H2().ID("publication-heading").Text("When the articles appeared"),
+				newHistogram().
+					Total(p.lib.Published).
+					Matching(p.matchHis).
+					Selected(p.rng).
+					Path("/timeline").
+					Query(p.queryOnly()),
+			),
+		p.renderEvents(),
+		p.renderExport(),
+		app.Section().
+			Class("by-month").
+			Aria("labelledby", "by-month-heading").
+			Body(
+				app.H2().ID("by-month-heading").Text("Articles by month of publication"),
+				app.Range(p.groups).Slice(func(i int) app.UI {
+					g := &p.groups[i]
+					return app.Section().
+						Class("month").
+						Aria("labelledby", "month-"+strconv.Itoa(i)).
+						Body(
+							app.H2().ID("month-"+strconv.Itoa(i)).Text(g.Label),
+							app.Ul().Body(
+								app.Range(g.Articles).Slice(func(j int) app.UI {
+									a := g.Articles[j]
+									return app.Li().Body(
+										app.A().Href(href(withQuery(ArticlePath(a.Slug), p.query))).Text(a.Title),
+										app.Text(" "),
+										app.Span().Class("meta").Text(formatDate(a.Date)),
+									)
+								}),
+							),
+						)
+				}),
+			),
 	)
+}
+
+func (p *timelinePage) queryOnly() url.Values {
+	v := url.Values{}
+	if p.query != "" {
+		v.Set("q", p.query)
+	}
+	return v
+}
+
+func (p *timelinePage) countLine(total int) string {
+	s := plural(len(p.shown), "article") + " of " + strconv.Itoa(total)
+	switch {
+	case p.query != "" && !p.rng.IsZero():
+		s += " match “" + p.query + "” and appeared " + p.rng.String()
+	case p.query != "":
+		s += " match “" + p.query + "”"
+	case !p.rng.IsZero():
+		s += " appeared " + p.rng.String()
+	default:
+		s = plural(total, "article") + ", newest first"
+	}
+	s += "; " + plural(len(p.events), "dated event") + " in their text."
+	if p.uncertain > 0 {
+		s += " " + plural(p.uncertain, "article") + " known only to a month or year that reaches into " + p.rng.String() + " " + isAre(p.uncertain) + " included: " + itThey(p.uncertain) + " may fall in it."
+	}
+	return s
+}
+
+func isAre(n int) string {
+	if n == 1 {
+		return "is"
+	}
+	return "are"
+}
+
+func itThey(n int) string {
+	if n == 1 {
+		return "it"
+	}
+	return "they"
+}
+
+func (p *timelinePage) renderEvents() app.UI {
+	dates := 0
+	for i := range p.years {
+		dates += p.years[i].Len()
+	}
+	var span string
+	if n := len(p.years); n > 0 {
+		span = strconv.Itoa(p.years[0].Year)
+		if last := p.years[n-1].Year; last != p.years[0].Year {
+			span += "–" + strconv.Itoa(last)
+		}
+	}
+	return app.Section().
+		Class("events").
+		Aria("labelledby", "events-heading").
+		Body(
+			app.H2().ID("events-heading").Text("What the articles say happened"),
+			app.If(len(p.events) == 0, func() app.UI {
+				return app.P().Class("count").Text("None of the articles shown mentions a date in its text.")
+			}).Else(func() app.UI {
+				return app.P().Class("count").Text(plural(len(p.events), "dated event") + " on " + plural(dates, "date") + ", " + span +
+					", read from the articles' own sentences. “Approx.” marks a date worked out from the article's date or from an earlier date in its text.")
+			}),
+			eventList(p.years, p.lib.Events, p.limit),
+			app.If(dates > p.limit, func() app.UI {
+				return app.Button().
+					Class("more").
+					OnClick(p.onMore).
+					Text("Show " + strconv.Itoa(min(eventDatesShown, dates-p.limit)) + " more dates")
+			}),
+		)
+}
+
+func (p *timelinePage) renderExport() app.UI {
+	return app.Section().
+		Class("export").
+		Aria("labelledby", "export-heading").
+		Body(
+			app.H2().ID("export-heading").Text("Take it with you"),
+			app.P().Body(
+				app.Text("The events and articles shown, as "),
+				app.A().Href("https://timeline.knightlab.com/docs/json-format.html").Rel("noopener noreferrer").Target("_blank").Text("TimelineJS"),
+				app.Text(" JSON or as CSV. "),
+				app.Button().Type("button").Class("prepare-export").OnClick(p.onExport).Text("Prepare downloads"),
+			),
+			app.If(len(p.exports) > 0, func() app.UI {
+				return app.Ul().Class("downloads").Body(
+					app.Range(p.exports).Slice(func(i int) app.UI {
+						d := p.exports[i]
+						return app.Li().Body(
+							app.A().
+								Class("download").
+								Href(d.url).
+								Attr("download", d.name).
+								Text(d.label),
+							app.Text(" ("+byteSize(d.size)+")"),
+						)
+					}),
+				)
+			}),
+		)
+}
+
+func byteSize(n int) string {
+	if n < 1024 {
+		return strconv.Itoa(n) + " B"
+	}
+	return strconv.Itoa((n+512)/1024) + " KB"
 }

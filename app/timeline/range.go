@@ -63,10 +63,10 @@ func (r Range) end() time.Time {
 	return r.To.End()
 }
 
-// Contains reports whether d lies wholly inside the range. An article
-// known only to May 2025 is not inside 10–20 May: it may be, and the
-// histogram says so, but it is not listed as if it were. An undated
-// article is inside only the unbounded range.
+// Contains reports whether d lies wholly inside the range: a bar is
+// selected when its period does. An article known only to May 2025 is not
+// inside 10–20 May (it Overlaps it). An undated article is inside only the
+// unbounded range.
 func (r Range) Contains(d data.Date) bool {
 	if r.IsZero() {
 		return true
@@ -84,7 +84,9 @@ func (r Range) Contains(d data.Date) bool {
 }
 
 // Overlaps reports whether d may lie in the range: its period and the
-// range share some time.
+// range share some time. This is how the search engine filters (and so
+// the timeline page too): an article known only to May 2025 is listed
+// for 10–20 May, as one that may be in it.
 func (r Range) Overlaps(d data.Date) bool {
 	if r.IsZero() {
 		return true
@@ -92,7 +94,11 @@ func (r Range) Overlaps(d data.Date) bool {
 	if d.IsZero() {
 		return false
 	}
-	if !r.From.IsZero() && !d.End().After(r.start()) {
+	end := d.End()
+	if !end.After(d.Start) {
+		end = d.Start.Add(time.Nanosecond) // an instant
+	}
+	if !r.From.IsZero() && !end.After(r.start()) {
 		return false
 	}
 	if e := r.end(); !e.IsZero() && !d.Start.Before(e) {

@@ -20,7 +20,7 @@ type Group struct {
 // ByMonth groups articles (newest first, as in a collection) by the month
 // they appeared. Articles known only to the year gather in a group of their
 // own after that year's months; undated ones come last.
-func ByMonth(articles []data.Article) []Group {
+func ByMonth(articles []*data.Article) []Group {
 	type key struct {
 		year, month int // month 0: the year only
 		undated     bool
@@ -28,8 +28,7 @@ func ByMonth(articles []data.Article) []Group {
 	index := map[key]int{}
 	var keys []key
 	var groups []Group
-	for i := range articles {
-		a := &articles[i]
+	for _, a := range articles {
 		var k key
 		switch a.Date.Precision {
 		case data.PrecisionUnknown:

@@ -1,0 +1,107 @@
+package ui
+
+import (
+	"strconv"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"broadsheet/app/timeline"
+)
+
+// eventList is the vertical timeline of what the articles say happened:
+// by year, then month, then date, each date with the sentences that
+// mention it (the date phrase marked) and a link that opens the article at
+// that sentence. Dates that several articles mention are gathered ("3
+// articles mention 2018"). At most limit dates are drawn: go-app renders
+// long lists slowly, so the page shows more on request.
+func eventList(years []timeline.YearGroup, ev *timeline.Events, limit int) app.UI {
+	var items []app.UI
+	left := limit
+	for i := range years {
+		if left <= 0 {
+			break
+		}
+		y := &years[i]
+		var body []app.UI
+		body = append(body, app.H3().Class("event-year-label").Text(strconv.Itoa(y.Year)))
+		if len(y.Whole) > 0 {
+			n := min(len(y.Whole), left)
+			left -= n
+			body = append(body, dateGroups(y.Whole[:n], ev, "During "))
+		}
+		for j := range y.Months {
+			if left <= 0 {
+				break
+			}
+			m := &y.Months[j]
+			n := min(len(m.Groups), left)
+			left -= n
+			body = append(body, app.Section().
+				Class("event-month").
+				Body(
+					app.H4().Text(timeline.Label(m.Month)),
+					dateGroups(m.Groups[:n], ev, ""),
+				))
+		}
+		items = append(items, app.Li().Class("event-year").Body(body...))
+	}
+	return app.Ol().Class("event-years").Body(items...)
+}
+
+func dateGroups(groups []timeline.DateGroup, ev *timeline.Events, prefix string) app.UI {
+	return app.Ol().
+		Class("event-dates").
+		Body(
+			app.Range(groups).Slice(func(i int) app.UI {
+				g := &groups[i]
+				d := g.Date()
+				label := timeline.EventLabel(g.Events[0])
+				if d.Inferred {
+					label += ", approx."
+				}
+				return app.Li().
+					Class("event-date").
+					Body(
+						app.P().Class("when").Body(
+							app.Time().DateTime(d.String()).Text(prefix+label),
+							app.If(g.Articles > 1, func() app.UI {
+								return app.Span().Class("gather").Text(" · " + strconv.Itoa(g.Articles) + " articles mention " + timeline.EventLabel(g.Events[0]))
+							}),
+						),
+						app.Ul().Class("mentions").Body(
+							app.Range(g.Events).Slice(func(j int) app.UI {
+								return eventMention(g.Events[j], ev)
+							}),
+						),
+					)
+			}),
+		)
+}
+
+// eventMention is one sentence with its date phrase marked. Every piece of
+// article text is a text node: go-app escapes it.
+func eventMention(e *timeline.Event, ev *timeline.Events) app.UI {
+	a := ev.Article(e)
+	if a == nil {
+		return app.Li()
+	}
+	before, phrase, after := ev.Parts(e)
+	return app.Li().
+		Class("event").
+		Body(
+			app.P().Class("sentence").Body(
+				app.Text(before),
+				app.Mark().Text(phrase),
+				app.Text(after),
+			),
+			app.P().Class("source").Body(
+				app.A().
+					Class("event-link").
+					Href(href(timeline.SentencePath(e))).
+					Text(a.Title),
+				app.If(e.Date.Inferred, func() app.UI {
+					return app.Span().Class("inferred").Text(" · date worked out from the text around it")
+				}),
+			),
+		)
+}

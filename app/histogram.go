@@ -1,0 +1,524 @@
+package ui
+
+import (
+	"net/url"
+	"strconv"
+	"strings"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"broadsheet/app/timeline"
+	"broadsheet/data"
+)
+
+const svgNS = "http://www.w3.org/2000/svg"
+
+// The chart's drawing box, in SVG units; CSS scales it to the page width.
+const (
+	chartW    = 720.0
+	barsTop   = 6.0
+	barsH     = 118.0
+	bandY     = 130.0
+	bandH     = 12.0
+	axisY     = 160.0
+	chartH    = 168.0
+	maxLabels = 10
+)
+
+// histogram is the publication histogram: how many articles appeared in
+// each day, week, month or year, drawn as inline SVG. When a search is on,
+// each bar shows the matching articles dark over all articles light.
+// Clicking a bar or dragging across bars picks a range, which goes into
+// the URL as from and to on the page's own path (the page reads it back
+// and filters); the arrow keys do the same from the keyboard.
+//
+// Feed it with newHistogram().Total(…).Matching(…).Selected(…).Path(…).
+type histogram struct {
+	app.Compo
+
+	// ITotal counts every article; IMatching the articles the search
+	// matched (nil: no search, every article matches).
+	ITotal    *timeline.Histogram
+	IMatching *timeline.Histogram
+	// ISelected is the range in the URL.
+	ISelected timeline.Range
+	// IPath and IQuery are the page and the parameters to keep (q) when a
+	// range is picked.
+	IPath  string
+	IQuery string
+
+	view     timeline.Span // what is in view; zero: everything
+	res      timeline.Resolution
+	resSet   bool // the reader chose res; otherwise it fits the view
+	active   int  // the bar with keyboard focus
+	anchor   int  // where a drag or a Shift+arrow selection started
+	preview  bool // a selection is being made: anchor..active
+	dragging bool
+}
+
+func newHistogram() *histogram { return &histogram{} }
+
+func (h *histogram) Total(t *timeline.Histogram) *histogram    { h.ITotal = t; return h }
+func (h *histogram) Matching(m *timeline.Histogram) *histogram { h.IMatching = m; return h }
+func (h *histogram) Selected(r timeline.Range) *histogram      { h.ISelected = r; return h }
+func (h *histogram) Path(p string) *histogram                  { h.IPath = p; return h }
+func (h *histogram) Query(q url.Values) *histogram             { h.IQuery = q.Encode(); return h }
+
+// extent is the view when nothing is zoomed.
+func (h *histogram) extent() timeline.Span { return h.ITotal.Extent() }
+
+func (h *histogram) currentView() timeline.Span {
+	if h.view.IsZero() {
+		return h.extent()
+	}
+	return h.view
+}
+
+func (h *histogram) resolution() timeline.Resolution {
+	v := h.currentView()
+	if h.resSet && timeline.Fits(h.res, v) {
+		return h.res
+	}
+	return h.ITotal.Choose(v)
+}
+
+// bars are the buckets in view.
+func (h *histogram) bars() (r timeline.Resolution, first, last int) {
+	r = h.resolution()
+	first, last = h.currentView().Buckets(r)
+	return r, first, last
+}
+
+func (h *histogram) matching(r timeline.Resolution, b int) int {
+	if h.IMatching == nil {
+		return h.ITotal.Count(r, b)
+	}
+	return h.IMatching.Count(r, b)
+}
+
+// selectedBars is the range in the URL as buckets, when it is one of
+// whole bars at this resolution.
+func (h *histogram) isSelected(r timeline.Resolution, b int) bool {
+	if h.preview {
+		lo, hi := min(h.anchor, h.active), max(h.anchor, h.active)
+		return b >= lo && b <= hi
+	}
+	if h.ISelected.IsZero() {
+		return false
+	}
+	from, to := r.Period(b)
+	return h.ISelected.Contains(from) && h.ISelected.Contains(to)
+}
+
+// commit puts buckets lo..hi into the URL as the range.
+func (h *histogram) commit(ctx app.Context, r timeline.Resolution, lo, hi int) {
+	lo, hi = min(lo, hi), max(lo, hi)
+	from, _ := r.Period(lo)
+	_, to := r.Period(hi)
+	h.preview, h.dragging = false, false
+	h.navigate(ctx, timeline.Range{From: from, To: to})
+}
+
+func (h *histogram) navigate(ctx app.Context, rg timeline.Range) {
+	v, _ := url.ParseQuery(h.IQuery)
+	rg.Query(v)
+	u := h.IPath
+	if q := v.Encode(); q != "" {
+		u += "?" + q
+	}
+	ctx.Navigate(href(u))
+}
+
+// clearURL is the page without a range: a plain link, so clearing works
+// before the wasm has loaded too.
+func (h *histogram) clearURL() string {
+	v, _ := url.ParseQuery(h.IQuery)
+	timeline.Range{}.Query(v)
+	if q := v.Encode(); q != "" {
+		return h.IPath + "?" + q
+	}
+	return h.IPath
+}
+
+// bucketAt reads the bar under a pointer event: every shape of a bar
+// carries its bucket in data-b.
+func bucketAt(e app.Event) (int, bool) {
+	x, y := e.Get("clientX").Float(), e.Get("clientY").Float()
+	el := app.Window().Get("document").Call("elementFromPoint", x, y)
+	for ; el.Truthy(); el = el.Get("parentNode") {
+		if !el.Get("getAttribute").Truthy() {
+			return 0, false
+		}
+		if v := el.Call("getAttribute", "data-b"); !v.IsNull() && v.Truthy() {
+			b, err := strconv.Atoi(v.String())
+			return b, err == nil
+		}
+		if el.Get("tagName").String() == "svg" {
+			return 0, false
+		}
+	}
+	return 0, false
+}
+
+func (h *histogram) onPointerDown(ctx app.Context, e app.Event) {
+	b, ok := bucketAt(e)
+	if !ok {
+		return
+	}
+	h.dragging, h.preview = true, true
+	h.anchor, h.active = b, b
+}
+
+func (h *histogram) onPointerMove(ctx app.Context, e app.Event) {
+	if !h.dragging {
+		return
+	}
+	if b, ok := bucketAt(e); ok && b != h.active {
+		h.active = b
+	}
+}
+
+func (h *histogram) onPointerUp(ctx app.Context, e app.Event) {
+	if !h.dragging {
+		return
+	}
+	if b, ok := bucketAt(e); ok {
+		h.active = b
+	}
+	r, _, _ := h.bars()
+	h.commit(ctx, r, h.anchor, h.active)
+}
+
+func (h *histogram) onPointerLeave(ctx app.Context, e app.Event) {
+	if h.dragging {
+		r, _, _ := h.bars()
+		h.commit(ctx, r, h.anchor, h.active)
+	}
+}
+
+// onKeyDown: ←/→ move between bars, Home/End to the ends, Shift+←/→
+// extend a selection, Enter selects (the bar, or the selection), Escape
+// clears, + and − zoom.
+func (h *histogram) onKeyDown(ctx app.Context, e app.Event) {
+	r, first, last := h.bars()
+	if h.active < first || h.active > last {
+		h.active = first
+	}
+	shift := e.Get("shiftKey").Bool()
+	move := func(to int) {
+		to = max(first, min(last, to))
+		if shift && !h.preview {
+			h.anchor, h.preview = h.active, true
+		}
+		if !shift {
+			h.preview = false
+		}
+		h.active = to
+	}
+	switch e.Get("key").String() {
+	case "ArrowLeft", "ArrowDown":
+		move(h.active - 1)
+	case "ArrowRight", "ArrowUp":
+		move(h.active + 1)
+	case "Home":
+		move(first)
+	case "End":
+		move(last)
+	case "Enter", " ":
+		if h.preview {
+			h.commit(ctx, r, h.anchor, h.active)
+		} else {
+			h.commit(ctx, r, h.active, h.active)
+		}
+	case "Escape":
+		h.preview = false
+		if !h.ISelected.IsZero() {
+			h.navigate(ctx, timeline.Range{})
+		}
+	case "+", "=":
+		h.zoom(0.5)
+	case "-", "_":
+		h.zoom(2)
+	}
+}
+
+// zoom narrows (factor < 1) or widens the view around its middle; zooming
+// in with a range picked goes to that range.
+func (h *histogram) zoom(factor float64) {
+	ext := h.extent()
+	v := h.currentView()
+	if factor < 1 && !h.ISelected.IsZero() {
+		sel := timeline.Span{Start: h.ISelected.From.Start, End: h.ISelected.To.End()}
+		if h.ISelected.From.IsZero() {
+			sel.Start = v.Start
+		}
+		if h.ISelected.To.IsZero() {
+			sel.End = v.End
+		}
+		if sel.Start.After(v.Start) || sel.End.Before(v.End) {
+			h.view = sel.Zoom(1.2, ext)
+			h.resSet = false
+			return
+		}
+	}
+	h.view = v.Zoom(factor, ext)
+	h.resSet = false
+}
+
+func (h *histogram) onZoomIn(ctx app.Context, e app.Event)  { h.zoom(0.5) }
+func (h *histogram) onZoomOut(ctx app.Context, e app.Event) { h.zoom(2) }
+func (h *histogram) onWhole(ctx app.Context, e app.Event) {
+	h.view, h.resSet = timeline.Span{}, false
+}
+
+func (h *histogram) onResolution(ctx app.Context, e app.Event) {
+	v := ctx.JSSrc().Call("getAttribute", "data-res").String()
+	for _, r := range timeline.Resolutions {
+		if r.String() == v {
+			h.res, h.resSet = r, true
+		}
+	}
+}
+
+func (h *histogram) Render() app.UI {
+	if h.ITotal == nil || h.ITotal.Total == 0 {
+		return app.Div().Class("histogram").Body(app.P().Class("count").Text("No dated articles to chart."))
+	}
+	r, first, last := h.bars()
+	n := last - first + 1
+	if h.active < first || h.active > last {
+		h.active = first
+	}
+	view := h.currentView()
+
+	// Scale: the tallest bar in view fills the height.
+	peak := 1
+	for b := first; b <= last; b++ {
+		peak = max(peak, h.ITotal.Count(r, b))
+	}
+	bw := chartW / float64(n)
+	gap := 0.0
+	if bw > 4 {
+		gap = 1
+	}
+	shapes := make([]app.UI, 0, n+8)
+	for b := first; b <= last; b++ {
+		shapes = append(shapes, h.renderBar(r, b, first, bw, gap, peak))
+	}
+	bands := h.ITotal.Bands(r, view)
+	for i, band := range bands {
+		shapes = append(shapes, h.renderBand(r, band, first, last, bw, i))
+	}
+	shapes = append(shapes, h.renderAxis(r, first, last, bw)...)
+
+	label := "Articles published, by " + r.String() + ", " + timeline.LabelRange(periodOf(r, first), periodOf(r, last)) +
+		". Arrow keys move between bars, Shift with an arrow extends a selection, Enter filters to it, Escape clears."
+	return app.Div().
+		Class("histogram").
+		Body(
+			h.renderControls(r),
+			svg("svg").
+				Class("histogram-chart").
+				Attr("viewBox", "0 0 "+num(chartW)+" "+num(chartH)).
+				Attr("role", "listbox").
+				Attr("aria-multiselectable", "true").
+				Aria("label", label).
+				Aria("activedescendant", "hbar-"+strconv.Itoa(h.active)).
+				TabIndex(0).
+				On("pointerdown", h.onPointerDown).
+				On("pointermove", h.onPointerMove).
+				On("pointerup", h.onPointerUp).
+				On("pointerleave", h.onPointerLeave).
+				On("keydown", h.onKeyDown).
+				Body(shapes...),
+			h.renderSummary(r, bands),
+		)
+}
+
+// svg makes an SVG element: go-app needs the namespace on each one to
+// create it in the browser.
+func svg(tag string) app.HTMLElem { return app.Elem(tag).XMLNS(svgNS) }
+
+func num(f float64) string { return strconv.FormatFloat(f, 'f', 1, 64) }
+
+func periodOf(r timeline.Resolution, b int) data.Date {
+	from, _ := r.Period(b)
+	return from
+}
+
+func (h *histogram) renderBar(r timeline.Resolution, b, first int, bw, gap float64, peak int) app.UI {
+	total := h.ITotal.Count(r, b)
+	match := h.matching(r, b)
+	x := float64(b-first) * bw
+	height := func(n int) float64 {
+		if n == 0 {
+			return 0
+		}
+		return max(2, barsH*float64(n)/float64(peak))
+	}
+	class := []string{"bar"}
+	selected := h.isSelected(r, b)
+	if selected {
+		class = append(class, "selected")
+	}
+	if b == h.active {
+		class = append(class, "active")
+	}
+	id := strconv.Itoa(b)
+	name := r.BucketLabel(b)
+	var aria string
+	if h.IMatching != nil {
+		aria = name + ": " + strconv.Itoa(match) + " matching of " + plural(total, "article")
+	} else {
+		aria = name + ": " + plural(total, "article")
+	}
+	return svg("g").
+		Class(class...).
+		ID("hbar-"+id).
+		Attr("role", "option").
+		Attr("aria-selected", strconv.FormatBool(selected)).
+		Aria("label", aria).
+		DataSet("b", id).
+		Body(
+			svg("rect").Class("hit").DataSet("b", id).
+				Attr("x", num(x)).Attr("y", "0").Attr("width", num(bw)).Attr("height", num(bandY+bandH)),
+			svg("rect").Class("total").DataSet("b", id).
+				Attr("x", num(x+gap/2)).Attr("y", num(barsTop+barsH-height(total))).
+				Attr("width", num(max(bw-gap, 0.5))).Attr("height", num(height(total))),
+			svg("rect").Class("match").DataSet("b", id).
+				Attr("x", num(x+gap/2)).Attr("y", num(barsTop+barsH-height(match))).
+				Attr("width", num(max(bw-gap, 0.5))).Attr("height", num(height(match))),
+			svg("title").Text(aria),
+		)
+}
+
+// renderBand draws the articles known only to a coarser period across the
+// bars that period covers, in a row of their own under the bars: they are
+// somewhere in it, not on its first day.
+func (h *histogram) renderBand(r timeline.Resolution, band timeline.Band, first, last int, bw float64, i int) app.UI {
+	lo := max(first, r.Bucket(band.Period.Start))
+	hi := min(last, r.Bucket(band.Period.End().Add(-1)))
+	x := float64(lo-first) * bw
+	w := float64(hi-lo+1) * bw
+	text := plural(band.Count, "article") + " dated only to " + timeline.Label(band.Period)
+	y := bandY
+	if i%2 == 1 {
+		y += 2 // neighbouring bands of a month and of its year stay apart
+	}
+	return svg("g").
+		Class("band").
+		Body(
+			svg("rect").
+				Attr("x", num(x+1)).Attr("y", num(y)).Attr("width", num(max(w-2, 1))).Attr("height", num(bandH-2)).
+				Attr("rx", "3"),
+			app.If(w > 28, func() app.UI {
+				return svg("text").
+					Attr("x", num(x+w/2)).Attr("y", num(y+bandH-4)).Attr("text-anchor", "middle").
+					Text(strconv.Itoa(band.Count))
+			}),
+			svg("title").Text(text),
+		)
+}
+
+// renderAxis labels about ten bars, evenly.
+func (h *histogram) renderAxis(r timeline.Resolution, first, last int, bw float64) []app.UI {
+	n := last - first + 1
+	step := max(1, (n+maxLabels-1)/maxLabels)
+	var out []app.UI
+	for b := first; b <= last; b += step {
+		label := r.ShortLabel(b)
+		s := r.Start(b)
+		switch {
+		case r == timeline.Month && (b == first || s.Month() == 1):
+			label += " " + strconv.Itoa(s.Year())
+		case (r == timeline.Day || r == timeline.Week) && b == first:
+			label = timeline.Label(periodOf(r, b))
+		}
+		out = append(out, svg("text").
+			Class("axis").
+			Attr("x", num(float64(b-first)*bw+bw/2)).
+			Attr("y", num(axisY)).
+			Attr("text-anchor", "middle").
+			Aria("hidden", "true").
+			Text(label))
+	}
+	return out
+}
+
+func (h *histogram) renderControls(current timeline.Resolution) app.UI {
+	view := h.currentView()
+	buttons := make([]app.UI, 0, len(timeline.Resolutions))
+	for i := len(timeline.Resolutions) - 1; i >= 0; i-- {
+		r := timeline.Resolutions[i]
+		buttons = append(buttons, app.Button().
+			Type("button").
+			Class("res").
+			DataSet("res", r.String()).
+			Aria("pressed", strconv.FormatBool(r == current)).
+			Disabled(!timeline.Fits(r, view)).
+			OnClick(h.onResolution).
+			Text(strings.ToUpper(r.String()[:1])+r.String()[1:]))
+	}
+	zoomed := !h.view.IsZero() && h.view != h.extent()
+	return app.Div().
+		Class("histogram-controls").
+		Body(
+			app.Div().Class("res-buttons").Role("group").Aria("label", "Bar width").Body(buttons...),
+			app.Div().Class("zoom-buttons").Role("group").Aria("label", "Zoom").Body(
+				app.Button().Type("button").Class("zoom-in").Aria("label", "Zoom in").Title("Zoom in (+)").OnClick(h.onZoomIn).Text("+"),
+				app.Button().Type("button").Class("zoom-out").Aria("label", "Zoom out").Title("Zoom out (−)").OnClick(h.onZoomOut).Disabled(!zoomed).Text("−"),
+				app.Button().Type("button").Class("zoom-all").OnClick(h.onWhole).Disabled(!zoomed).Text("All dates"),
+			),
+		)
+}
+
+// renderSummary says what is picked, how to clear it, and what the bands
+// are.
+func (h *histogram) renderSummary(r timeline.Resolution, bands []timeline.Band) app.UI {
+	coarse := 0
+	for _, b := range bands {
+		coarse += b.Count
+	}
+	return app.Div().
+		Class("histogram-summary").
+		Body(
+			app.If(!h.ISelected.IsZero(), func() app.UI {
+				return app.P().Class("range").Body(
+					app.Text("Published "+h.ISelected.String()+" "),
+					app.A().Class("clear-range").Href(href(h.clearURL())).Text("Clear dates"),
+				)
+			}).Else(func() app.UI {
+				return app.P().Class("range hint").Text("Click a bar or drag across bars to show only those dates.")
+			}),
+			app.P().Class("legend").Body(
+				app.If(h.IMatching != nil, func() app.UI {
+					return app.Span().Body(
+						app.Span().Class("key key-match").Aria("hidden", "true"),
+						app.Text(" matching articles "),
+						app.Span().Class("key key-total").Aria("hidden", "true"),
+						app.Text(" all articles "),
+					)
+				}),
+				app.If(coarse > 0, func() app.UI {
+					return app.Span().Body(
+						app.Span().Class("key key-band").Aria("hidden", "true"),
+						app.Text(" "+plural(coarse, "article")+" known only to the "+coarserThan(r)+", drawn as bands across it, not on its first "+r.String()+"."),
+					)
+				}),
+			),
+		)
+}
+
+func coarserThan(r timeline.Resolution) string {
+	if r == timeline.Month {
+		return "year"
+	}
+	return "month or year"
+}
+
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return strconv.Itoa(n) + " " + noun + "s"
+}
