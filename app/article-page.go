@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"strconv"
 	"strings"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -18,13 +19,20 @@ type articlePage struct {
 	article *data.Article
 	pos     int
 	query   string
+	target  int // the sentence an event link points at, -1 for none
 }
 
 func newArticlePage(l *Library) *articlePage { return &articlePage{lib: l} }
 
 func (p *articlePage) OnPreRender(ctx app.Context) { p.load(ctx) }
 
-func (p *articlePage) OnNav(ctx app.Context) { p.load(ctx) }
+func (p *articlePage) OnNav(ctx app.Context) {
+	p.load(ctx)
+	if p.target >= 0 {
+		id := "s-" + strconv.Itoa(p.target)
+		ctx.Defer(func(app.Context) { scrollToCenter(id) })
+	}
+}
 
 func (p *articlePage) OnMount(ctx app.Context) { markLive() }
 
@@ -33,6 +41,7 @@ func (p *articlePage) load(ctx app.Context) {
 	slug := strings.TrimPrefix(appPath(u), "/article/")
 	p.article, p.pos, _ = p.lib.Article(slug)
 	p.query = u.Query().Get("q")
+	p.target = targetSentence(u.Query().Get("s"), u.Fragment)
 	if p.article != nil {
 		ctx.Page().SetTitle(metaText(p.article.Title) + " — Broadsheet")
 		ctx.Page().SetDescription(metaText(lead(p.article.Body, 160)))
@@ -55,10 +64,7 @@ func (p *articlePage) Render() app.UI {
 		)
 	}
 	a := p.article
-	var body []app.UI
-	for _, para := range a.Paragraphs() {
-		body = append(body, app.P().Body(highlighted(para, search.Highlight(para, p.query))...))
-	}
+	body := articleBody(a, p.query, p.target)
 	return layout(sectionSearch,
 		app.Article().
 			Class("article").
