@@ -23,7 +23,8 @@ import (
 // later row, or a later file on the command line). An undated version
 // counts as older than any dated one, which keeps the order total. Fields
 // the latest version leaves empty are filled from the older ones, newest
-// first, so merging loses nothing it does not have to.
+// first, and the tags of all are pooled, so merging loses nothing it does
+// not have to.
 
 // trackingParams are query parameters that say how a reader arrived, not
 // what they read.

@@ -10,15 +10,26 @@
 //	results.go, csv.go, rss.go, atom.go, json.go, markdown.go
 //	             one parser per format, each yielding Records: the raw
 //	             fields with the file and line they came from
+//	fields.go    the column (and JSON key) names of each field; -map
+//	feed.go      the line of each RSS item and Atom entry, for messages
 //	record.go    the adapter from Record to data.Article, the only place
 //	             that cleans text (text.go) and reads dates (date.go)
 //	duplicate.go versions of one article merged, the latest kept
 //	slug.go      unique, stable slugs
 //
-// Problems carry the file and line they are about. A row that cannot be
-// read (no title, an unreadable date) fails the run unless SkipBad is set,
-// when it is left out and reported; a file that cannot be read at all
-// always fails it. Either way the caller writes nothing (see Write).
+// Problems carry the file and line they are about, and what was done:
+//
+//   - Repaired: the row is kept, mended. Broken bytes become U+FFFD; a CSV
+//     row with more fields than its header is cut back to the header's
+//     columns, the rest quoted in the report for mending by hand.
+//   - Rejected: the row is not an article: no title, a date that cannot be
+//     read, a quote that swallowed the rows after it. This fails the run
+//     unless SkipBad is set, when the row is left out. A missing date is
+//     not a problem at all: the model has undated articles.
+//   - Fatal: the file cannot be read (empty, binary, truncated, no title
+//     column). This always fails the run.
+//
+// A failed run writes nothing (see Write).
 //
 // It is build-time code, imported by cmd/broadsheet and never by the app.
 package ingest
