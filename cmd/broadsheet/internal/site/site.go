@@ -24,7 +24,9 @@ import (
 
 	ui "broadsheet/app"
 	"broadsheet/app/search"
+	"broadsheet/app/timeline"
 	"broadsheet/data"
+	"broadsheet/data/events"
 	"broadsheet/data/folder"
 )
 
@@ -34,6 +36,7 @@ import (
 const (
 	EnvCollection = "BROADSHEET_COLLECTION"
 	EnvIndex      = "BROADSHEET_INDEX"
+	EnvEvents     = "BROADSHEET_EVENTS"
 )
 
 // Options say what to build.
@@ -98,10 +101,20 @@ func Build(o Options) (*Report, error) {
 	}
 	assets[dataFiles[EnvCollection]] = collection
 	assets[dataFiles[EnvIndex]] = index
+	// The dates the articles' text mentions, read here (natively) so the
+	// wasm never carries the extractor.
+	evs := events.Extract(o.Collection)
+	eventsFile, err := timeline.EncodeEvents(evs)
+	if err != nil {
+		return nil, err
+	}
+	dataFiles[EnvEvents] = "events." + shortHash(eventsFile) + ".json"
+	assets[dataFiles[EnvEvents]] = eventsFile
 
 	rep := &Report{WasmBytes: int64(len(wasm)), Version: version(base, assets)}
 	h := handler(base, rep.Version, dataFiles, len(wasm))
 	lib := ui.NewLibrary(o.Collection, ix)
+	lib.SetEvents(timeline.NewEvents(o.Collection, evs))
 	ui.Routes(lib)
 
 	err = folder.Atomic(o.Out, func(dir string) error {
@@ -188,7 +201,7 @@ func handler(base, version string, dataFiles map[string]string, wasmSize int) *a
 			Maskable: "/web/icon-maskable-512.png",
 			SVG:      "/web/icon.svg",
 		},
-		Styles:             []string{"/web/broadsheet.css"},
+		Styles:             []string{"/web/broadsheet.css", "/web/timeline.css"},
 		CacheableResources: cached,
 		Env:                env,
 		Resources:          res,
