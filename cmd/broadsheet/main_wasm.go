@@ -13,6 +13,7 @@ import (
 
 	ui "broadsheet/app"
 	"broadsheet/app/search"
+	"broadsheet/app/timeline"
 	"broadsheet/data"
 )
 
@@ -29,7 +30,15 @@ func main() {
 		}
 		select {}
 	}
-	ui.Routes(ui.NewLibrary(c, ix))
+	lib := ui.NewLibrary(c, ix)
+	// Events are extra: without them the timeline shows no events, and
+	// everything else works.
+	if ev, err := loadEvents(c, web+app.Getenv("BROADSHEET_EVENTS")); err != nil {
+		js.Global().Get("console").Call("error", "broadsheet: "+err.Error())
+	} else {
+		lib.SetEvents(ev)
+	}
+	ui.Routes(lib)
 	app.RunWhenOnBrowser()
 }
 
@@ -51,6 +60,19 @@ func load(collectionURL, indexURL string) (*data.Collection, *search.Index, erro
 		return nil, nil, fmt.Errorf("%s: %w", indexURL, err)
 	}
 	return c, ix, nil
+}
+
+// loadEvents fetches the events the build extracted (site.EnvEvents).
+func loadEvents(c *data.Collection, url string) (*timeline.Events, error) {
+	b, err := fetchBytes(url)
+	if err != nil {
+		return nil, fmt.Errorf("loading %s: %w", url, err)
+	}
+	ev, err := timeline.DecodeEvents(c, b)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", url, err)
+	}
+	return ev, nil
 }
 
 // fetchBytes GETs url with the browser's fetch (net/http would add
