@@ -17,6 +17,7 @@ commands:
   ingest   read articles from files into a collection folder
   build    write the static site for a collection
   serve    serve a built site
+  export   write the timeline's events and articles (TimelineJS, CSV, JSON)
 
 Run "broadsheet <command> -h" for a command's flags.
 `
@@ -30,6 +31,7 @@ func main() {
 		"ingest": runIngest,
 		"build":  runBuild,
 		"serve":  runServe,
+		"export": runExport,
 	}
 	run, ok := cmds[os.Args[1]]
 	if !ok {
