@@ -68,7 +68,7 @@ func setup(t *testing.T) *browserEnv {
 		t.Fatalf("building app.wasm: %v\n%s", err, out)
 	}
 	dist := filepath.Join(tmp, "dist")
-	if _, err := site.Build(site.Options{Out: dist, Base: "/", Collection: testCollection(t), Web: os.DirFS(web)}); err != nil {
+	if _, err := site.Build(site.Options{Out: dist, Base: "/", Collection: testCollection(t), Web: os.DirFS(web), Compress: true}); err != nil {
 		t.Fatal(err)
 	}
 	h, err := server.New(dist)
@@ -144,16 +144,16 @@ func (e *browserEnv) tab(t *testing.T) context.Context {
 }
 
 // open loads url and waits until the wasm app has taken over the
-// prerendered page. The address check keeps a redirect (a static server
-// adding a trailing slash) from passing off the previous page as this one.
+// prerendered page. The old document is marked first, so that neither a
+// redirect nor a slow navigation can pass it off as the new one.
 func open(t *testing.T, ctx context.Context, url string) {
 	t.Helper()
+	chromedp.Run(ctx, chromedp.Evaluate[chromedp.Void](`window.__broadsheetOld = true`))
 	if err := chromedp.Do(ctx, chromedp.Navigate(url)); err != nil {
 		t.Fatalf("opening %s: %v", url, err)
 	}
-	waitFor(t, ctx, "the app to start on "+url, fmt.Sprintf(
-		`location.href.startsWith(%q) && document.readyState === "complete" && document.documentElement.hasAttribute("data-live")`,
-		strings.SplitN(url, "?", 2)[0]))
+	waitFor(t, ctx, "the app to start on "+url,
+		`!window.__broadsheetOld && document.readyState === "complete" && document.documentElement.hasAttribute("data-live")`)
 }
 
 func eval[T any](t *testing.T, ctx context.Context, js string) T {
@@ -165,10 +165,20 @@ func eval[T any](t *testing.T, ctx context.Context, js string) T {
 	return v
 }
 
+// evalAwait evaluates js that returns a promise and waits for its value.
+func evalAwait[T any](t *testing.T, ctx context.Context, js string) T {
+	t.Helper()
+	v, err := chromedp.Run(ctx, chromedp.Evaluate[T](js, chromedp.EvalAwaitPromise))
+	if err != nil {
+		t.Fatalf("evaluating %s: %v", js, err)
+	}
+	return v
+}
+
 // waitFor polls a JS condition until it holds.
 func waitFor(t *testing.T, ctx context.Context, what, js string) {
 	t.Helper()
-	deadline := time.Now().Add(15 * time.Second)
+	deadline := time.Now().Add(30 * time.Second)
 	for {
 		ok, err := chromedp.Run(ctx, chromedp.Evaluate[bool](js))
 		if err == nil && ok {
@@ -176,6 +186,26 @@ func waitFor(t *testing.T, ctx context.Context, what, js string) {
 		}
 		if time.Now().After(deadline) {
 			t.Fatalf("waiting for %s (%s): err=%v", what, js, err)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}
+
+// textOf waits for an element and returns its text; when it never comes,
+// the failure shows where the page is and what it shows.
+func textOf(t *testing.T, ctx context.Context, sel string) string {
+	t.Helper()
+	deadline := time.Now().Add(30 * time.Second)
+	for {
+		v, err := chromedp.Run(ctx, chromedp.Evaluate[*string](fmt.Sprintf(
+			`(e => e ? e.textContent.trim() : null)(document.querySelector(%q))`, sel)))
+		if err == nil && v != nil {
+			return *v
+		}
+		if time.Now().After(deadline) {
+			where, _ := chromedp.Run(ctx, chromedp.Evaluate[string](
+				`location.href + " controlled=" + !!navigator.serviceWorker.controller + "\n" + document.body.innerText.slice(0, 800)`))
+			t.Fatalf("no %s on the page (err=%v); page: %s", sel, err, where)
 		}
 		time.Sleep(50 * time.Millisecond)
 	}
@@ -240,7 +270,7 @@ func TestTypingLikesListsTheTajikArticles(t *testing.T) {
 		t.Fatal(err)
 	}
 	waitFor(t, ctx, "the article page", `!!document.querySelector("article h1")`)
-	if h1 := eval[string](t, ctx, `document.querySelector("article h1").textContent`); h1 != first {
+	if h1 := textOf(t, ctx, "article h1"); h1 != first {
 		t.Errorf("article title = %q, want %q", h1, first)
 	}
 	if !strings.HasPrefix(eval[string](t, ctx, `location.pathname`), "/article/tajikistan-") {
@@ -249,7 +279,7 @@ func TestTypingLikesListsTheTajikArticles(t *testing.T) {
 	if n := eval[int](t, ctx, `document.querySelectorAll("article .body mark").length`); n == 0 {
 		t.Error("the article does not highlight the query")
 	}
-	if d := eval[string](t, ctx, `document.querySelector("article .meta time").textContent`); !strings.HasSuffix(d, "2025, approx.") {
+	if d := textOf(t, ctx, "article .meta time"); !strings.HasSuffix(d, "2025, approx.") {
 		t.Errorf("article date = %q, want an approximate 2025 date", d)
 	}
 }
@@ -276,17 +306,17 @@ func TestDeepLinksLoadDirectly(t *testing.T) {
 	if n := eval[int](t, ctx, `document.querySelectorAll(".month").length`); n < 3 {
 		t.Errorf("timeline shows %d months, want at least 3", n)
 	}
-	first := eval[string](t, ctx, `document.querySelector(".month h2").textContent`)
+	first := textOf(t, ctx, ".month h2")
 	if first != "May 2025" {
 		t.Errorf("first timeline group = %q, want May 2025 (newest first)", first)
 	}
 
 	slug := "tiktoker-arrested-for-insulting-uzbek-citizens-online"
 	open(t, ctx, e.url+"/article/"+slug)
-	if h1 := eval[string](t, ctx, `document.querySelector("article h1").textContent`); h1 != "TikToker Arrested for Insulting Uzbek Citizens Online" {
+	if h1 := textOf(t, ctx, "article h1"); h1 != "TikToker Arrested for Insulting Uzbek Citizens Online" {
 		t.Errorf("deep link shows %q", h1)
 	}
-	if d := eval[string](t, ctx, `document.querySelector("article .meta time").textContent`); d != "March 2025, approx." {
+	if d := textOf(t, ctx, "article .meta time"); d != "March 2025, approx." {
 		t.Errorf("date = %q, want March 2025, approx.", d)
 	}
 	// Neighbours in time link on.
@@ -329,7 +359,7 @@ func TestHostileTitleIsShownAsText(t *testing.T) {
 		chromedp.WaitReady(chromedp.CSS("article h1"))); err != nil {
 		t.Fatal(err)
 	}
-	if h1 := eval[string](t, ctx, `document.querySelector("article h1").textContent`); h1 != hostileTitle {
+	if h1 := textOf(t, ctx, "article h1"); h1 != hostileTitle {
 		t.Errorf("prerendered title = %q, want it as text", h1)
 	}
 	check("prerendered article")
@@ -346,7 +376,7 @@ func TestHostileTitleIsShownAsText(t *testing.T) {
 		t.Fatal(err)
 	}
 	waitFor(t, ctx, "the article", `!!document.querySelector("article h1")`)
-	if h1 := eval[string](t, ctx, `document.querySelector("article h1").textContent`); h1 != hostileTitle {
+	if h1 := textOf(t, ctx, "article h1"); h1 != hostileTitle {
 		t.Errorf("live article title = %q", h1)
 	}
 	check("live article")
@@ -378,7 +408,7 @@ func TestPlainStaticServer(t *testing.T) {
 		t.Errorf("timeline under http.server shows %d months", n)
 	}
 	open(t, ctx, base+"/article/tiktoker-arrested-for-insulting-uzbek-citizens-online")
-	if h1 := eval[string](t, ctx, `document.querySelector("article h1").textContent`); !strings.HasPrefix(h1, "TikToker") {
+	if h1 := textOf(t, ctx, "article h1"); !strings.HasPrefix(h1, "TikToker") {
 		t.Errorf("article under http.server shows %q", h1)
 	}
 }

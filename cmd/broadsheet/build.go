@@ -19,6 +19,7 @@ func runBuild(args []string) int {
 	base := fs.String("base", "/", "the path the site is served under, e.g. /broadsheet/")
 	coll := fs.String("collection", "", "collection folder to embed (default: the seed collection built in)")
 	web := fs.String("web", "web", "folder of static assets, app.wasm included")
+	compress := fs.Bool("compress", true, "write .br and .gz beside text files and the wasm")
 	fs.Usage = func() {
 		fmt.Fprintln(fs.Output(), "usage: broadsheet build [-o DIR] [-base /sub/path/] [-collection DIR] [-web DIR]")
 		fs.PrintDefaults()
@@ -44,7 +45,7 @@ func runBuild(args []string) int {
 		fmt.Fprintln(os.Stderr, "broadsheet build:", err)
 		return 1
 	}
-	rep, err := site.Build(site.Options{Out: *out, Base: *base, Collection: c, Web: os.DirFS(*web)})
+	rep, err := site.Build(site.Options{Out: *out, Base: *base, Collection: c, Web: os.DirFS(*web), Compress: *compress})
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "broadsheet build:", err, "(nothing written)")
 		return 1

@@ -15,9 +15,11 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 	"golang.org/x/net/html"
@@ -39,12 +41,21 @@ const (
 	EnvEvents     = "BROADSHEET_EVENTS"
 )
 
+// Shared by the pages and the manifest.
+const (
+	description     = "An offline news-archive explorer: search, timelines and reading, in the browser."
+	backgroundColor = "#faf8f3"
+	themeColor      = "#1f3a5f"
+)
+
 // Options say what to build.
 type Options struct {
 	Out        string           // the folder to write; replaced atomically
 	Base       string           // the path the site is served under: "/" or "/broadsheet/"
 	Collection *data.Collection // the articles
 	Web        fs.FS            // static assets: CSS, icons, app.wasm
+	// Compress writes .br and .gz beside every text file and the wasm.
+	Compress bool
 }
 
 // Report says what was written.
@@ -113,47 +124,62 @@ func Build(o Options) (*Report, error) {
 
 	rep := &Report{WasmBytes: int64(len(wasm)), Version: version(base, assets)}
 	h := handler(base, rep.Version, dataFiles, len(wasm))
+	// The worker precaches every file the app needs to start offline: the
+	// shell and the top-level pages, go-app's scripts, the manifest, the
+	// wasm, the data files and the assets.
+	precache := []string{base + "/", base + "/about", base + "/timeline",
+		base + "/app.js", base + "/wasm_exec.js", base + "/app.css", base + "/manifest.webmanifest"}
+	for name := range assets {
+		precache = append(precache, base+"/web/"+name)
+	}
+	h.ServiceWorkerTemplate = serviceWorker(base, precache)
 	lib := ui.NewLibrary(o.Collection, ix)
 	lib.SetEvents(timeline.NewEvents(o.Collection, evs))
 	ui.Routes(lib)
 
-	err = folder.Atomic(o.Out, func(dir string) error {
-		w := &writer{dir: dir, rep: rep}
-		for p, b := range assets {
-			w.write(path.Join("web", p), b)
-		}
-		for _, p := range []string{"/app.js", "/app-worker.js", "/wasm_exec.js", "/app.css", "/manifest.webmanifest"} {
-			b, err := get(h, p)
-			if err != nil {
-				return err
-			}
-			w.write(strings.TrimPrefix(p, "/"), b)
-		}
-		pages := ui.Pages(lib)
-		for _, p := range pages {
-			b, err := page(h, p)
-			if err != nil {
-				return err
-			}
-			if p == "/" {
-				w.write("index.html", b)
-				continue
-			}
-			// page.html for hosts that map /page to it (GitHub Pages,
-			// nginx try_files, broadsheet serve), page/index.html for
-			// those that only know folder indexes (python -m http.server).
-			name := strings.TrimPrefix(p, "/")
-			w.write(name+".html", b)
-			w.write(name+"/index.html", b)
-		}
-		notFound, err := page(h, "/404")
+	out := files{}
+	for p, b := range assets {
+		out[path.Join("web", p)] = b
+	}
+	for _, p := range []string{"/app.js", "/wasm_exec.js", "/app.css"} {
+		b, err := get(h, p)
 		if err != nil {
-			return err
+			return nil, err
 		}
-		w.write("404.html", notFound)
-		rep.Pages = len(pages) + 1
-		return w.err
-	})
+		out[strings.TrimPrefix(p, "/")] = b
+	}
+	out["manifest.webmanifest"] = manifest(base)
+	pages := ui.Pages(lib)
+	for _, p := range pages {
+		b, err := page(h, p)
+		if err != nil {
+			return nil, err
+		}
+		if p == "/" {
+			out["index.html"] = b
+			continue
+		}
+		// page.html for hosts that map /page to it (GitHub Pages, nginx
+		// try_files, broadsheet serve), page/index.html for those that
+		// only know folder indexes (python -m http.server).
+		name := strings.TrimPrefix(p, "/")
+		out[name+".html"] = b
+		out[name+"/index.html"] = b
+	}
+	notFound, err := page(h, "/404")
+	if err != nil {
+		return nil, err
+	}
+	out["404.html"] = notFound
+	rep.Pages = len(pages) + 1
+
+	worker, err := get(h, "/app-worker.js")
+	if err != nil {
+		return nil, err
+	}
+	out["app-worker.js"] = worker
+
+	err = folder.Atomic(o.Out, func(dir string) error { return out.write(dir, o.Compress, rep) })
 	if err != nil {
 		return nil, err
 	}
@@ -190,10 +216,10 @@ func handler(base, version string, dataFiles map[string]string, wasmSize int) *a
 		Name:            "Broadsheet",
 		ShortName:       "Broadsheet",
 		Title:           "Broadsheet",
-		Description:     "An offline news-archive explorer: search, timelines and reading, in the browser.",
+		Description:     description,
 		Lang:            "en",
-		BackgroundColor: "#faf8f3",
-		ThemeColor:      "#1f3a5f",
+		BackgroundColor: backgroundColor,
+		ThemeColor:      themeColor,
 		LoadingLabel:    "Loading search… {progress}%",
 		Icon: app.Icon{
 			Default:  "/web/icon-192.png",
@@ -202,6 +228,10 @@ func handler(base, version string, dataFiles map[string]string, wasmSize int) *a
 			SVG:      "/web/icon.svg",
 		},
 		Styles:             []string{"/web/broadsheet.css", "/web/timeline.css"},
+		Scripts:            []string{"/web/broadsheet.js defer"},
+		// The service worker shows a page from the network only if it is
+		// of its own version; version is a hex hash, safe in raw HTML.
+		RawHeaders: []string{`<meta name="broadsheet-version" content="` + version + `">`},
 		CacheableResources: cached,
 		Env:                env,
 		Resources:          res,
@@ -297,25 +327,74 @@ func emptyMeta(n *html.Node) bool {
 	return false
 }
 
-type writer struct {
-	dir string
-	rep *Report
-	err error
+// files are the site's files by slash-separated path.
+type files map[string][]byte
+
+// write puts the files under dir, with .br and .gz siblings for the
+// compressible ones when compress is set, on every core.
+func (fs files) write(dir string, compress bool, rep *Report) error {
+	names := make([]string, 0, len(fs))
+	for n := range fs {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	var (
+		mu    sync.Mutex
+		first error
+	)
+	work := make(chan string)
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for name := range work {
+				n, b, err := writeFile(dir, name, fs[name], compress)
+				mu.Lock()
+				if err != nil && first == nil {
+					first = err
+				}
+				rep.Files += n
+				rep.Bytes += b
+				mu.Unlock()
+			}
+		}()
+	}
+	for _, n := range names {
+		work <- n
+	}
+	close(work)
+	wg.Wait()
+	return first
 }
 
-func (w *writer) write(name string, b []byte) {
-	if w.err != nil {
-		return
-	}
-	p := filepath.Join(w.dir, filepath.FromSlash(name))
+// writeFile writes one file and its compressed siblings, returning how
+// many files and bytes it wrote.
+func writeFile(dir, name string, b []byte, compress bool) (int, int64, error) {
+	p := filepath.Join(dir, filepath.FromSlash(name))
 	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-		w.err = err
-		return
+		return 0, 0, err
 	}
 	if err := os.WriteFile(p, b, 0o644); err != nil {
-		w.err = err
-		return
+		return 0, 0, err
 	}
-	w.rep.Files++
-	w.rep.Bytes += int64(len(b))
+	n, size := 1, int64(len(b))
+	if !compress || !isCompressible(name) {
+		return n, size, nil
+	}
+	br, gz, err := precompressed(b)
+	if err != nil {
+		return n, size, fmt.Errorf("compressing %s: %w", name, err)
+	}
+	for ext, c := range map[string][]byte{".br": br, ".gz": gz} {
+		if len(c) >= len(b) {
+			continue // not worth a sibling; servers fall back to the file
+		}
+		if err := os.WriteFile(p+ext, c, 0o644); err != nil {
+			return n, size, err
+		}
+		n++
+		size += int64(len(c))
+	}
+	return n, size, nil
 }
