@@ -6,6 +6,7 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"broadsheet/app/timeline"
+	"broadsheet/data"
 )
 
 // eventList is the vertical timeline of what the articles say happened:
@@ -55,7 +56,10 @@ func dateGroups(groups []timeline.DateGroup, ev *timeline.Events, prefix string)
 			app.Range(groups).Slice(func(i int) app.UI {
 				g := &groups[i]
 				d := g.Date()
-				label := timeline.EventLabel(g.Events[0])
+				label := prefix + timeline.EventLabel(g.Events[0])
+				if prefix == "" && d.Precision == data.PrecisionMonth && g.Events[0].Until.IsZero() {
+					label = "Sometime in the month" // the month's heading says which
+				}
 				if d.Inferred {
 					label += ", approx."
 				}
@@ -63,7 +67,7 @@ func dateGroups(groups []timeline.DateGroup, ev *timeline.Events, prefix string)
 					Class("event-date").
 					Body(
 						app.P().Class("when").Body(
-							app.Time().DateTime(d.String()).Text(prefix+label),
+							app.Time().DateTime(d.String()).Text(label),
 							app.If(g.Articles > 1, func() app.UI {
 								return app.Span().Class("gather").Text(" · " + strconv.Itoa(g.Articles) + " articles mention " + timeline.EventLabel(g.Events[0]))
 							}),
