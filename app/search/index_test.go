@@ -33,8 +33,8 @@ func decodeList(ix *Index, term string) []entry {
 		return nil
 	}
 	var out []entry
-	r := postingReader{b: ix.postingList(i), n: uint32(ix.Len())}
-	for p, ok := r.next(); ok; p, ok = r.next() {
+	r := ix.postingsOf(i)
+	for p, ok := r.read(); ok; p, ok = r.read() {
 		out = append(out, entry{p.doc, p.title, p.body})
 	}
 	return out

@@ -1,7 +1,5 @@
 package search
 
-import "encoding/binary"
-
 // A posting is one decoded entry of a term's list: an article and how
 // often the term occurs in its title and its body.
 type posting struct {
@@ -9,49 +7,48 @@ type posting struct {
 	title, body uint32
 }
 
-// postingReader walks one encoded posting list (see write.go). It stops at
-// the end of the list, at a malformed entry and at an article number that
+// postingReader walks one encoded posting list (see write.go). It stops
+// after df entries, at the end of the bytes and at an article number that
 // is not below n, so a damaged list can shorten results but never crash.
 type postingReader struct {
-	b   []byte
-	doc uint32
-	n   uint32
-	ok  bool // an entry has been read
+	r    bitReader
+	k    uint
+	left int    // entries not yet read
+	next uint32 // article number the next gap counts from
+	n    uint32
 }
 
-func (r *postingReader) next() (posting, bool) {
-	v, k := binary.Uvarint(r.b)
-	if k <= 0 {
+func (ix *Index) postingsOf(term int) postingReader {
+	return ix.postingsFrom(term, ix.postingStart(term))
+}
+
+// postingsFrom reads term's list from bit start of the postings.
+func (ix *Index) postingsFrom(term, start int) postingReader {
+	n := len(ix.articles)
+	df := int(ix.df[term])
+	return postingReader{r: bitReader{b: ix.postings, pos: uint(start)}, k: riceParam(n, df), left: df, n: uint32(n)}
+}
+
+func (pr *postingReader) read() (posting, bool) {
+	if pr.left <= 0 {
 		return posting{}, false
 	}
-	r.b = r.b[k:]
-	delta := uint32(v >> 2)
-	if r.ok {
-		r.doc += delta
-	} else {
-		r.doc, r.ok = delta, true
-	}
-	p := posting{doc: r.doc}
-	switch v & 3 {
-	case fieldsBody:
+	pr.left--
+	r := &pr.r
+	p := posting{doc: pr.next + uint32(r.rice(pr.k))}
+	pr.next = p.doc + 1
+	switch {
+	case r.bit() == 0:
 		p.body = 1
-	case fieldsTitle:
+	case r.bit() == 0:
 		p.title = 1
-	case fieldsBoth:
+	case r.bit() == 0:
 		p.title, p.body = 1, 1
-	case fieldsExplicit:
-		t, k1 := binary.Uvarint(r.b)
-		if k1 <= 0 {
-			return posting{}, false
-		}
-		b, k2 := binary.Uvarint(r.b[k1:])
-		if k2 <= 0 {
-			return posting{}, false
-		}
-		r.b = r.b[k1+k2:]
-		p.title, p.body = uint32(t), uint32(b)
+	default:
+		p.title, p.body = uint32(r.gamma()-1), uint32(r.gamma()-1)
 	}
-	if p.doc >= r.n {
+	if r.bad || p.doc >= pr.n {
+		pr.left = 0
 		return posting{}, false
 	}
 	return p, true

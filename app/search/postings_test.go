@@ -1,6 +1,7 @@
 package search
 
 import (
+	"encoding/binary"
 	"reflect"
 	"testing"
 )
@@ -49,30 +50,77 @@ func TestGather(t *testing.T) {
 }
 
 func TestPostingEntries(t *testing.T) {
+	entries := []entry{{0, 0, 1}, {3, 1, 0}, {4, 1, 1}, {300, 2, 7}, {301, 0, 3}}
 	var l postingList
-	l.last = -1
-	l.add(0, 0, 1)                                                 // fields 0
-	l.add(3, 1, 0)                                                 // fields 1
-	l.add(4, 1, 1)                                                 // fields 2
-	l.add(300, 2, 7)                                               // counts follow
-	r := postingReader{b: l.buf, n: 301}
-	var got []entry
-	for p, ok := r.next(); ok; p, ok = r.next() {
-		got = append(got, entry{p.doc, p.title, p.body})
+	for _, e := range entries {
+		l.buf = binary.AppendUvarint(l.buf, uint64(e.doc))
+		l.buf = binary.AppendUvarint(l.buf, uint64(e.title))
+		l.buf = binary.AppendUvarint(l.buf, uint64(e.body))
+		l.df++
 	}
-	if w := []entry{{0, 0, 1}, {3, 1, 0}, {4, 1, 1}, {300, 2, 7}}; !reflect.DeepEqual(got, w) {
-		t.Errorf("decoded %v, want %v", got, w)
+	const n = 1000
+	var w bitWriter
+	w.list(&l, n)
+	b := w.flush()
+	k := riceParam(n, l.df) // 1000/5 × 0.69 = 138: k = 7
+	if k != 7 {
+		t.Errorf("Rice parameter = %d, want 7", k)
 	}
-	if len(l.buf) != 1+1+1+2+1+1 {
-		t.Errorf("encoded in %d bytes (% x), want 7: one per small entry, two for a delta of 296, one per count", len(l.buf), l.buf)
+	// Gaps 1, 3, 1, 296, 1 cost 8, 8, 8, 10 and 8 bits at k = 7; the
+	// codes 1, 2, 3, 3+3+5 and 3+1+3 bits.
+	if want := (8 + 8 + 8 + 10 + 8 + 1 + 2 + 3 + 11 + 7 + 7) / 8; len(b) != want {
+		t.Errorf("encoded in %d bytes (% x), want %d", len(b), b, want)
+	}
+	read := func(n uint32) []entry {
+		r := postingReader{r: bitReader{b: b}, k: k, left: l.df, n: n}
+		var got []entry
+		for p, ok := r.read(); ok; p, ok = r.read() {
+			got = append(got, entry{p.doc, p.title, p.body})
+		}
+		return got
+	}
+	if got := read(n); !reflect.DeepEqual(got, entries) {
+		t.Errorf("decoded %v, want %v", got, entries)
 	}
 	// An article number out of range ends the list.
-	r = postingReader{b: l.buf, n: 100}
-	n := 0
-	for _, ok := r.next(); ok; _, ok = r.next() {
-		n++
+	if got := read(100); len(got) != 3 {
+		t.Errorf("read %v below article 100, want 3 entries", got)
 	}
-	if n != 3 {
-		t.Errorf("read %d entries below article 100, want 3", n)
+	// So does the end of the bytes.
+	b = b[:3]
+	if got := read(n); len(got) >= 3 {
+		t.Errorf("read %v from 3 bytes", got)
+	}
+}
+
+func TestBitCodes(t *testing.T) {
+	var w bitWriter
+	for v := uint64(0); v < 300; v++ {
+		w.rice(v, uint(v%9))
+		w.gamma(v + 1)
+		w.unary(v % 40)
+		w.write(v, 9)
+	}
+	r := bitReader{b: w.flush()}
+	for v := uint64(0); v < 300; v++ {
+		if got := r.rice(uint(v % 9)); got != v {
+			t.Fatalf("rice(%d) read back as %d", v, got)
+		}
+		if got := r.gamma(); got != v+1 {
+			t.Fatalf("gamma(%d) read back as %d", v+1, got)
+		}
+		if got := r.unary(); got != v%40 {
+			t.Fatalf("unary(%d) read back as %d", v%40, got)
+		}
+		if got := r.read(9); got != v {
+			t.Fatalf("9 bits of %d read back as %d", v, got)
+		}
+	}
+	if r.bad {
+		t.Error("reader went past the end")
+	}
+	r.read(16)
+	if !r.bad {
+		t.Error("reading past the end is not reported")
 	}
 }

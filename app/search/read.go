@@ -11,6 +11,7 @@ import (
 	"errors"
 	"fmt"
 	"hash/crc32"
+	"math"
 	"sort"
 
 	"broadsheet/data"
@@ -33,7 +34,7 @@ type Index struct {
 	termText string
 	termEnd  []uint32
 	df       []uint32
-	postEnd  []uint32 // term i's list is postings[postEnd[i-1]:postEnd[i]]
+	postEnd  []uint32 // term i's list is bits postEnd[i-1] to postEnd[i] of postings
 	postings []byte
 
 	// Keys, sorted: key j is keyText[keyEnd[j-1]:keyEnd[j]], of term keyTerm[j].
@@ -89,35 +90,85 @@ func Load(c *data.Collection, b []byte) (*Index, error) {
 	d.section("terms", off[1])
 	ix.termEnd = make([]uint32, nterms)
 	ix.df = make([]uint32, nterms)
-	ix.postEnd = make([]uint32, nterms)
+	ix.postEnd = make([]uint32, nterms) // list lengths for now; MaxUint32: to be read
 	var terms []byte
 	var prev []byte
-	var postLen int
 	for i := range nterms {
 		prev = d.frontCoded(prev)
 		terms = append(terms, prev...)
 		ix.termEnd[i] = uint32(len(terms))
-		ix.df[i] = uint32(d.count(n))
-		postLen += d.count(len(b))
-		ix.postEnd[i] = uint32(postLen)
+		df := d.count(n)
+		ix.df[i] = uint32(df)
+		ix.postEnd[i] = math.MaxUint32
+		if df > shortList {
+			ix.postEnd[i] = uint32(d.count(len(b)))
+		}
 	}
 	ix.termText = string(terms)
 
 	d.section("postings", off[2])
-	ix.postings = d.bytes(postLen)
+	ix.postings = d.bytes(off[3] - off[2])
+	if len(ix.postings) >= 1<<29 {
+		d.fail("posting lists too long to address in bits")
+	}
+	end := 0 // in bits
+	for i := range nterms {
+		if d.err != nil {
+			break
+		}
+		if ix.postEnd[i] == math.MaxUint32 {
+			// A short list: its end is where its last entry ends.
+			pr := ix.postingsFrom(i, end)
+			for range ix.df[i] {
+				if _, ok := pr.read(); !ok {
+					d.fail(fmt.Sprintf("posting list of term %d is damaged", i))
+					break
+				}
+			}
+			end = int(pr.r.pos)
+		} else {
+			end += int(ix.postEnd[i])
+		}
+		if end > 8*len(ix.postings) {
+			d.fail(fmt.Sprintf("posting list of term %d runs past the postings", i))
+			break
+		}
+		ix.postEnd[i] = uint32(end)
+	}
+	if d.err == nil && (end+7)/8 != len(ix.postings) {
+		d.fail(fmt.Sprintf("posting lists end at bit %d of %d bytes", end, len(ix.postings)))
+	}
 
 	d.section("keys", off[3])
+	type keyEntry struct {
+		key  string
+		term uint32
+	}
+	keys := make([]keyEntry, nkeys)
+	var term int
+	for j := range nkeys {
+		term += d.count(nterms - 1 - term)
+		if d.err != nil {
+			break
+		}
+		keys[j] = keyEntry{string(d.frontCoded([]byte(ix.term(term)))), uint32(term)}
+	}
+	// Sorted by key, for lookups by key and by a key's prefix.
+	sort.Slice(keys, func(i, j int) bool {
+		if keys[i].key != keys[j].key {
+			return keys[i].key < keys[j].key
+		}
+		return keys[i].term < keys[j].term
+	})
 	ix.keyEnd = make([]uint32, nkeys)
 	ix.keyTerm = make([]uint32, nkeys)
-	var keys []byte
-	prev = prev[:0:0]
-	for j := range nkeys {
-		prev = d.frontCoded(prev)
-		keys = append(keys, prev...)
-		ix.keyEnd[j] = uint32(len(keys))
-		ix.keyTerm[j] = uint32(d.count(nterms - 1))
+	var keyText []byte
+	for j, k := range keys {
+		keyText = append(keyText, k.key...)
+		ix.keyEnd[j] = uint32(len(keyText))
+		ix.keyTerm[j] = k.term
 	}
-	ix.keyText = string(keys)
+	ix.keyText = string(keyText)
 	d.section("trailer", off[4])
 	if d.err != nil {
 		return nil, d.err
@@ -194,12 +245,12 @@ func (ix *Index) term(i int) string {
 	return ix.termText[start:ix.termEnd[i]]
 }
 
-func (ix *Index) postingList(i int) []byte {
-	start := uint32(0)
-	if i > 0 {
-		start = ix.postEnd[i-1]
+// postingStart is the bit where term i's list starts.
+func (ix *Index) postingStart(i int) int {
+	if i == 0 {
+		return 0
 	}
-	return ix.postings[start:ix.postEnd[i]]
+	return int(ix.postEnd[i-1])
 }
 
 func (ix *Index) key(j int) string {
@@ -268,10 +319,19 @@ func (d *decoder) bytes(n int) []byte {
 	return b
 }
 
-// frontCoded reads a front-coded string, reusing prev's storage.
+// frontCoded reads a string front-coded against prev, reusing prev's
+// storage.
 func (d *decoder) frontCoded(prev []byte) []byte {
-	shared := d.count(len(prev))
-	rest := d.bytes(d.count(len(d.b)))
+	v := d.uvarint()
+	shared, n := int(v>>4), int(v&15)
+	if shared > len(prev) {
+		d.fail(fmt.Sprintf("front coding shares %d bytes of %d at byte %d", shared, len(prev), d.pos))
+		return prev[:0]
+	}
+	if n == 15 {
+		n += d.count(len(d.b))
+	}
+	rest := d.bytes(n)
 	return append(prev[:shared], rest...)
 }
 

@@ -369,8 +369,8 @@ func (ix *Index) matchWord(s *scratch, word string, widen bool) wordMatch {
 	touched := s.touched[:0]
 	for _, m := range ms {
 		q := quality(m)
-		r := postingReader{b: ix.postingList(int(m.term)), n: n}
-		for p, ok := r.next(); ok; p, ok = r.next() {
+		r := ix.postingsOf(int(m.term))
+		for p, ok := r.read(); ok; p, ok = r.read() {
 			d := p.doc
 			if s.stamp[d] != s.epoch {
 				s.stamp[d] = s.epoch

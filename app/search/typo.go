@@ -132,7 +132,9 @@ func (ix *Index) typos(q []rune, k int, visit func(term, dist int)) {
 			if pruned > 0 {
 				// Every term from here that starts with t[:pruned] shares
 				// its fate: a prefix of it is within k edits, or none is.
-				_, end := ix.termRange(string(t[:pruned]))
+				term := ix.term(i)
+				_, end := ix.termRange(term[:runeOffset(term, pruned)])
+				end = max(end, i+1)
 				if best[pruned] <= k {
 					for ; i < end; i++ {
 						visit(i, best[pruned])
@@ -144,6 +146,17 @@ func (ix *Index) typos(q []rune, k int, visit func(term, dist int)) {
 			i++
 		}
 	}
+}
+
+// runeOffset is the byte offset of the n-th rune of s, counting an
+// invalid byte as a rune, as appendRunes does.
+func runeOffset(s string, n int) int {
+	off := 0
+	for ; n > 0 && off < len(s); n-- {
+		_, w := utf8.DecodeRuneInString(s[off:])
+		off += w
+	}
+	return off
 }
 
 func appendRunes(dst []rune, s string) []rune {

@@ -24,33 +24,45 @@ package search
 // The terms are T entries in byte order of the term, the output of
 // text.Fold for one word. Each entry is
 //
-//	uvarint  bytes shared with the previous term (front coding)
-//	uvarint  number of bytes that follow
-//	bytes    the rest of the term
-//	uvarint  document frequency: the number of articles with the term
-//	uvarint  length in bytes of the term's posting list
+//	string   the term, front-coded against the previous term (below)
+//	uvarint  document frequency df: the number of articles with the term
+//	uvarint  length in bits of the term's posting list; only when
+//	         df > shortList, shorter lists are found by reading them
 //
-// The postings are the T posting lists, in term order, one after another.
-// A posting list has one entry per article with the term, in article
-// order:
+// A front-coded string is
 //
-//	uvarint  delta<<2 | fields
-//	uvarint  count in the title   only when fields == 3
-//	uvarint  count in the body    only when fields == 3
+//	uvarint  shared<<4 | n: shared is how many bytes it has in common
+//	         with the string it is coded against, n the number of bytes
+//	         that follow, or 15 if they are 15 or more
+//	uvarint  the number of bytes that follow, minus 15; only when n is 15
+//	bytes    the rest of the string
 //
-// delta is the article number minus the previous entry's (for the first
-// entry, the article number itself). fields says where the term occurs:
-// 0 once in the body, 1 once in the title, 2 once in each, 3 as the two
-// counts that follow say. Most words of most articles are 0, so most
-// entries are one or two bytes.
+// The postings are the T posting lists, in term order, as one bit stream
+// (most significant bit first, padded with zeros to a whole byte at the
+// end): each list starts at the bit where the one before it ended. A list
+// has one entry per article with the term, in article order:
 //
-// The keys are K entries for the terms whose loose key (text.Key) differs
-// from the term, in byte order of the key, then term number:
+//	Rice(k)  gap − 1
+//	code     where the term stands:
+//	           0     once in the body
+//	           10    once in the title
+//	           110   once in each
+//	           111   gamma(title count + 1), gamma(body count + 1)
 //
-//	uvarint  bytes shared with the previous key
-//	uvarint  number of bytes that follow
-//	bytes    the rest of the key
-//	uvarint  the term's number in the term list
+// gap is the article number minus the previous entry's; for the first
+// entry, the article number plus one. A Rice code with parameter k writes
+// v>>k in unary (that many 0s, then a 1) and then the k low bits of v; k
+// is not stored but computed from N and the document frequency (see
+// riceParam), so that a list of rare words spends about log2(N/df) + 1.5
+// bits on a gap. An Elias gamma code writes v ≥ 1 as len(v)−1 in unary,
+// then the bits of v after its leading 1.
+//
+// The keys are K entries, one for each term whose loose key (text.Key)
+// differs from the term, in term order:
+//
+//	uvarint  the term's number minus the previous entry's (the first
+//	         entry: the term's number)
+//	string   the key, front-coded against its term
 //
 // The trailer is
 //
@@ -81,91 +93,60 @@ const (
 	trailerSize  = 5*4 + len(trailerMagic)
 )
 
-// The fields of a posting entry, its low two bits.
-const (
-	fieldsBody     = 0 // once in the body
-	fieldsTitle    = 1 // once in the title
-	fieldsBoth     = 2 // once in each
-	fieldsExplicit = 3 // counts follow
-)
-
-// postingList is one term's list while the index is being written: the
-// entries are encoded as the articles go by, so the writer holds little
-// more than the finished file.
+// postingList is one term's list while the index is being written:
+// (article, title count, body count) entries as uvarints, turned into the
+// final bit stream once the document frequency, and with it the Rice
+// parameter, is known.
 type postingList struct {
-	buf  []byte
-	last int // article number of the last entry, -1 before the first
-	df   int
-}
-
-func (p *postingList) add(doc, inTitle, inBody int) {
-	delta := doc
-	if p.last >= 0 {
-		delta = doc - p.last
-	}
-	p.last = doc
-	p.df++
-	switch {
-	case inTitle == 0 && inBody == 1:
-		p.buf = binary.AppendUvarint(p.buf, uint64(delta)<<2|fieldsBody)
-	case inTitle == 1 && inBody == 0:
-		p.buf = binary.AppendUvarint(p.buf, uint64(delta)<<2|fieldsTitle)
-	case inTitle == 1 && inBody == 1:
-		p.buf = binary.AppendUvarint(p.buf, uint64(delta)<<2|fieldsBoth)
-	default:
-		p.buf = binary.AppendUvarint(p.buf, uint64(delta)<<2|fieldsExplicit)
-		p.buf = binary.AppendUvarint(p.buf, uint64(inTitle))
-		p.buf = binary.AppendUvarint(p.buf, uint64(inBody))
-	}
+	buf []byte
+	df  int
 }
 
 // encode writes the index of c. Titles and bodies go through text's
 // tokenizer, the same pipeline that parses queries.
 func encode(c *data.Collection) []byte {
-	lists := map[string]*postingList{}
+	ids := map[string]int32{}
+	var lists []postingList
+	var counts [][2]uint32 // by term id, for the current article: title, body
+	var touched []int32    // term ids with counts, in first-seen order
 	lengths := make([]int, len(c.Articles))
-	type counts struct{ title, body int }
-	doc := map[string]*counts{}
-	var pool []counts // reused from article to article
 	for i := range c.Articles {
 		a := &c.Articles[i]
-		clear(doc)
-		pool = pool[:0]
-		count := func(term string, title bool) {
-			n := doc[term]
-			if n == nil {
-				if len(pool) == cap(pool) {
-					pool = make([]counts, 0, max(64, 2*cap(pool)))
-				}
-				pool = append(pool, counts{})
-				n = &pool[len(pool)-1]
-				doc[term] = n
+		count := func(term string, field int) {
+			id, ok := ids[term]
+			if !ok {
+				// A clone: the term may be a substring of the body, which
+				// the map would otherwise keep alive.
+				id = int32(len(lists))
+				ids[strings.Clone(term)] = id
+				lists = append(lists, postingList{})
+				counts = append(counts, [2]uint32{})
 			}
-			if title {
-				n.title++
-			} else {
-				n.body++
+			if counts[id] == [2]uint32{} {
+				touched = append(touched, id)
 			}
+			counts[id][field]++
 		}
 		for t := range text.EachToken(a.Title) {
-			count(t.Term, true)
+			count(t.Term, 0)
 		}
 		for t := range text.EachToken(a.Body) {
-			count(t.Term, false)
+			count(t.Term, 1)
 			lengths[i]++
 		}
-		for term, n := range doc {
-			l := lists[term]
-			if l == nil {
-				l = &postingList{last: -1}
-				lists[term] = l
-			}
-			l.add(i, n.title, n.body)
+		for _, id := range touched {
+			l := &lists[id]
+			l.buf = binary.AppendUvarint(l.buf, uint64(i))
+			l.buf = binary.AppendUvarint(l.buf, uint64(counts[id][0]))
+			l.buf = binary.AppendUvarint(l.buf, uint64(counts[id][1]))
+			l.df++
+			counts[id] = [2]uint32{}
 		}
+		touched = touched[:0]
 	}
 
-	terms := make([]string, 0, len(lists))
-	for t := range lists {
+	terms := make([]string, 0, len(ids))
+	for t := range ids {
 		terms = append(terms, t)
 	}
 	slices.Sort(terms)
@@ -180,12 +161,6 @@ func encode(c *data.Collection) []byte {
 			keys = append(keys, keyEntry{k, i})
 		}
 	}
-	slices.SortFunc(keys, func(a, b keyEntry) int {
-		if c := strings.Compare(a.key, b.key); c != 0 {
-			return c
-		}
-		return a.term - b.term
-	})
 
 	var b []byte
 	b = append(b, magic...)
@@ -198,25 +173,32 @@ func encode(c *data.Collection) []byte {
 	for _, n := range lengths {
 		b = binary.AppendUvarint(b, uint64(n))
 	}
+	var postings bitWriter
+	bitLen := make([]int, len(terms))
+	for i, t := range terms {
+		start := postings.len()
+		postings.list(&lists[ids[t]], len(c.Articles))
+		bitLen[i] = postings.len() - start
+	}
 	offTerms := len(b)
 	prev := ""
-	for _, t := range terms {
+	for i, t := range terms {
 		b = appendFrontCoded(b, prev, t)
-		l := lists[t]
-		b = binary.AppendUvarint(b, uint64(l.df))
-		b = binary.AppendUvarint(b, uint64(len(l.buf)))
+		df := lists[ids[t]].df
+		b = binary.AppendUvarint(b, uint64(df))
+		if df > shortList {
+			b = binary.AppendUvarint(b, uint64(bitLen[i]))
+		}
 		prev = t
 	}
 	offPostings := len(b)
-	for _, t := range terms {
-		b = append(b, lists[t].buf...)
-	}
+	b = append(b, postings.flush()...)
 	offKeys := len(b)
-	prev = ""
+	last := 0
 	for _, k := range keys {
-		b = appendFrontCoded(b, prev, k.key)
-		b = binary.AppendUvarint(b, uint64(k.term))
-		prev = k.key
+		b = binary.AppendUvarint(b, uint64(k.term-last))
+		b = appendFrontCoded(b, terms[k.term], k.key)
+		last = k.term
 	}
 
 	for _, off := range []int{offLengths, offTerms, offPostings, offKeys} {
@@ -226,17 +208,52 @@ func encode(c *data.Collection) []byte {
 	return append(b, trailerMagic...)
 }
 
-// appendFrontCoded appends s as the bytes it shares with prev, then the
-// rest.
-func appendFrontCoded(b []byte, prev, s string) []byte {
-	n := 0
-	for n < len(prev) && n < len(s) && prev[n] == s[n] {
-		n++
+// list appends a list's entries as the format describes.
+func (w *bitWriter) list(l *postingList, n int) {
+	k := riceParam(n, l.df)
+	last := -1
+	for buf := l.buf; len(buf) > 0; {
+		var e [3]uint64
+		for j := range e {
+			v, m := binary.Uvarint(buf)
+			e[j], buf = v, buf[m:]
+		}
+		doc, title, body := int(e[0]), e[1], e[2]
+		w.rice(uint64(doc-last-1), k)
+		last = doc
+		switch {
+		case title == 0 && body == 1:
+			w.write(0b0, 1)
+		case title == 1 && body == 0:
+			w.write(0b10, 2)
+		case title == 1 && body == 1:
+			w.write(0b110, 3)
+		default:
+			w.write(0b111, 3)
+			w.gamma(title + 1)
+			w.gamma(body + 1)
+		}
 	}
-	b = binary.AppendUvarint(b, uint64(n))
-	b = binary.AppendUvarint(b, uint64(len(s)-n))
-	return append(b, s[n:]...)
 }
+
+// appendFrontCoded appends s front-coded against prev.
+func appendFrontCoded(b []byte, prev, s string) []byte {
+	shared := 0
+	for shared < len(prev) && shared < len(s) && prev[shared] == s[shared] {
+		shared++
+	}
+	n := len(s) - shared
+	b = binary.AppendUvarint(b, uint64(shared)<<4|uint64(min(n, 15)))
+	if n >= 15 {
+		b = binary.AppendUvarint(b, uint64(n-15))
+	}
+	return append(b, s[shared:]...)
+}
+
+// shortList is the document frequency up to which a posting list's length
+// is not stored: Load finds the end by reading its few entries. Most terms
+// are that rare, and the byte each would cost is 1% of the index.
+const shortList = 4
 
 // fingerprint identifies a collection by its slugs, so that an index is
 // never used with articles it was not built from.
