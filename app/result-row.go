@@ -26,7 +26,25 @@ func resultRow(h *search.Hit, q string) app.UI {
 			app.P().
 				Class("snippet").
 				Body(snippetNodes(&h.Snippet)...),
+			app.If(len(h.Why) > 0, func() app.UI {
+				return app.P().
+					Class("why").
+					Text(whyLine(h.Why))
+			}),
 		)
+}
+
+// whyLine says how words matched that are not in the article as typed:
+// "Matched Рахмон → Rahmon (transliteration)".
+func whyLine(notes []search.Note) string {
+	s := "Matched "
+	for i, n := range notes {
+		if i > 0 {
+			s += ", "
+		}
+		s += n.String() + " (" + n.Kind.String() + ")"
+	}
+	return s
 }
 
 func snippetNodes(sn *search.Snippet) []app.UI {

@@ -1,11 +1,13 @@
 package ui
 
 import (
+	"net/url"
 	"strconv"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"broadsheet/app/search"
+	"broadsheet/data"
 )
 
 // pageSize is how many result rows are rendered at once: go-app's render
@@ -13,18 +15,21 @@ import (
 const pageSize = 20
 
 // searchPage is "/": a search box, results as the user types, and the
-// latest articles while the box is empty. The query lives in the URL
-// (/?q=likes) so a search can be shared and reloaded.
+// latest articles while the box is empty. The search lives in the URL
+// (/?q=likes&sort=date&from=2025-03&to=2025-05) so it can be shared and
+// reloaded.
 type searchPage struct {
 	app.Compo
 
-	lib     *Library
-	query   string
-	results search.Results
-	shown   int
+	lib      *Library
+	query    string
+	order    search.Order
+	from, to string // YYYY-MM, or ""
+	shown    int
+	results  search.Results
 }
 
-func newSearchPage(l *Library) *searchPage { return &searchPage{lib: l} }
+func newSearchPage(l *Library) *searchPage { return &searchPage{lib: l, shown: pageSize} }
 
 func (p *searchPage) OnPreRender(ctx app.Context) { p.load(ctx) }
 
@@ -35,22 +40,101 @@ func (p *searchPage) OnMount(ctx app.Context) {
 	ctx.Defer(func(app.Context) { focus("search-input") })
 }
 
+// load reads the search from the URL.
 func (p *searchPage) load(ctx app.Context) {
-	p.setQuery(ctx.Page().URL().Query().Get("q"))
+	v := ctx.Page().URL().Query()
+	p.query = v.Get("q")
+	p.order = search.ByRelevance
+	if v.Get("sort") == "date" {
+		p.order = search.ByDate
+	}
+	p.from, p.to = monthParam(v.Get("from")), monthParam(v.Get("to"))
+	p.shown = pageSize
+	p.run()
 	ctx.Page().SetTitle(pageTitle(p.query, "Search"))
 }
 
-func (p *searchPage) setQuery(q string) {
-	p.query = q
-	p.results = p.lib.Index.Search(q)
+// monthParam keeps a from/to value only if it is a date the collection
+// format knows (2025, 2025-03 or 2025-03-14).
+func monthParam(s string) string {
+	if _, err := data.ParseDate(s); err != nil {
+		return ""
+	}
+	return s
+}
+
+// run searches with the page's state.
+func (p *searchPage) run() {
+	r := search.Request{Query: p.query, Order: p.order, Limit: p.shown}
+	r.From, _ = data.ParseDate(p.from)
+	r.To, _ = data.ParseDate(p.to)
+	p.results = p.lib.Index.Run(r)
+}
+
+// changed reruns the search after an edit and puts it in the address bar.
+// Replace, not push: one history entry per search, not per keystroke.
+func (p *searchPage) changed(ctx app.Context) {
 	p.shown = pageSize
+	p.run()
+	replaceURL(absPath("/") + p.queryString())
+	ctx.Page().SetTitle(pageTitle(p.query, "Search"))
+}
+
+// queryString is "?q=…&sort=…&from=…&to=…", with only what is set.
+func (p *searchPage) queryString() string {
+	v := url.Values{}
+	if p.query != "" {
+		v.Set("q", p.query)
+	}
+	if p.order == search.ByDate {
+		v.Set("sort", "date")
+	}
+	if p.from != "" {
+		v.Set("from", p.from)
+	}
+	if p.to != "" {
+		v.Set("to", p.to)
+	}
+	if len(v) == 0 {
+		return ""
+	}
+	return "?" + v.Encode()
 }
 
 func (p *searchPage) onInput(ctx app.Context, e app.Event) {
-	p.setQuery(ctx.JSSrc().Get("value").String())
-	// Replace, not push: one history entry per search, not per keystroke.
-	replaceURL(withQuery(absPath("/"), p.query))
-	ctx.Page().SetTitle(pageTitle(p.query, "Search"))
+	p.query = ctx.JSSrc().Get("value").String()
+	p.changed(ctx)
+}
+
+// onKeyDown lets the arrow key go from the box to the titles to jump to.
+func (p *searchPage) onKeyDown(ctx app.Context, e app.Event) {
+	if e.Get("key").String() == "ArrowDown" && len(p.results.Jump) > 0 {
+		e.PreventDefault()
+		focusFirst(".jump a")
+	}
+}
+
+func (p *searchPage) onSort(ctx app.Context, e app.Event) {
+	p.order = search.ByRelevance
+	if ctx.JSSrc().Get("value").String() == "date" {
+		p.order = search.ByDate
+	}
+	p.changed(ctx)
+}
+
+func (p *searchPage) onFrom(ctx app.Context, e app.Event) {
+	p.from = monthParam(ctx.JSSrc().Get("value").String())
+	p.changed(ctx)
+}
+
+func (p *searchPage) onTo(ctx app.Context, e app.Event) {
+	p.to = monthParam(ctx.JSSrc().Get("value").String())
+	p.changed(ctx)
+}
+
+func (p *searchPage) onClearDates(ctx app.Context, e app.Event) {
+	p.from, p.to = "", ""
+	p.changed(ctx)
 }
 
 func (p *searchPage) onSubmit(ctx app.Context, e app.Event) {
@@ -59,6 +143,7 @@ func (p *searchPage) onSubmit(ctx app.Context, e app.Event) {
 
 func (p *searchPage) onMore(ctx app.Context, e app.Event) {
 	p.shown += pageSize
+	p.run()
 }
 
 func (p *searchPage) Render() app.UI {
@@ -82,73 +167,176 @@ func (p *searchPage) Render() app.UI {
 					Placeholder("Search articles — names, places, words").
 					AutoComplete(false).
 					AutoFocus(true).
-					OnInput(p.onInput),
+					Aria("describedby", "search-help").
+					OnInput(p.onInput).
+					OnKeyDown(p.onKeyDown),
 				app.Button().
 					Type("submit").
 					Class("search-button").
 					Text("Search"),
+				p.renderOptions(),
 			),
+		p.renderJump(),
 		p.renderBody(),
 	)
 }
 
-func (p *searchPage) renderBody() app.UI {
-	if p.results.Query.Empty() {
-		return p.renderLatest()
-	}
-	n := len(p.results.Hits)
-	if n == 0 {
-		return p.renderEmpty()
-	}
-	hits := p.results.Hits[:min(n, p.shown)]
-	return app.Section().
-		Class("results").
-		Aria("label", "Results").
+// renderOptions are the order and the date range. Without the wasm they
+// still work: they are fields of the form, sent with the query.
+func (p *searchPage) renderOptions() app.UI {
+	return app.Div().
+		Class("search-options").
 		Body(
 			app.P().
-				ID("result-count").
-				Class("count").
-				Aria("live", "polite").
-				Text(countLine(n, p.results.Total)),
-			app.Ol().
-				Class("result-list").
+				ID("search-help").
+				Class("help").
+				Text(`Every word is a prefix. "Quoted words" for a phrase, -word to leave out.`),
+			app.Label().
+				For("search-sort").
+				Text("Sort "),
+			app.Select().
+				ID("search-sort").
+				Name("sort").
+				OnChange(p.onSort).
 				Body(
-					app.Range(hits).Slice(func(i int) app.UI {
-						return resultRow(&hits[i], p.query)
-					}),
+					app.Option().Value("relevance").Selected(p.order == search.ByRelevance).Text("by relevance"),
+					app.Option().Value("date").Selected(p.order == search.ByDate).Text("newest first"),
 				),
-			app.If(n > len(hits), func() app.UI {
+			app.Label().
+				For("search-from").
+				Text(" from "),
+			app.Input().
+				ID("search-from").
+				Type("month").
+				Name("from").
+				Value(p.from).
+				OnChange(p.onFrom),
+			app.Label().
+				For("search-to").
+				Text(" to "),
+			app.Input().
+				ID("search-to").
+				Type("month").
+				Name("to").
+				Value(p.to).
+				OnChange(p.onTo),
+			app.If(p.from != "" || p.to != "", func() app.UI {
 				return app.Button().
-					Class("more").
-					OnClick(p.onMore).
-					Text("Show " + strconv.Itoa(min(pageSize, n-len(hits))) + " more")
+					Type("button").
+					Class("clear-dates").
+					OnClick(p.onClearDates).
+					Text("any date")
 			}),
 		)
 }
 
-func countLine(n, total int) string {
-	noun := "articles"
-	if total == 1 {
-		noun = "article"
+// renderJump lists a few articles whose titles match, to go straight to
+// one: ArrowDown from the box reaches them.
+func (p *searchPage) renderJump() app.UI {
+	jump := p.results.Jump
+	if len(jump) == 0 {
+		return app.Nav().Class("jump").Hidden(true)
 	}
-	verb := "match"
-	if n == 1 {
-		verb = "matches"
-	}
-	return strconv.Itoa(n) + " of " + strconv.Itoa(total) + " " + noun + " " + verb
+	return app.Nav().
+		Class("jump").
+		Aria("label", "Jump to an article").
+		Body(
+			app.Span().Class("jump-label").Text("Jump to "),
+			app.Ul().Body(
+				app.Range(jump).Slice(func(i int) app.UI {
+					j := &jump[i]
+					return app.Li().Body(
+						app.A().
+							Href(href(ArticlePath(j.Article.Slug))).
+							Body(highlighted(j.Article.Title, j.Spans)...),
+					)
+				}),
+			),
+		)
 }
 
-func (p *searchPage) renderEmpty() app.UI {
+func (p *searchPage) renderBody() app.UI {
+	r := &p.results
+	if r.Query.Empty() {
+		return p.renderLatest()
+	}
+	if r.Count == 0 {
+		return p.renderEmpty()
+	}
 	return app.Section().
-		Class("results empty").
+		Class("results").
 		Aria("label", "Results").
+		DataSet("query", metaText(p.query)).
 		Body(
 			app.P().
 				ID("result-count").
 				Class("count").
 				Aria("live", "polite").
-				Text("No articles match “"+p.query+"”."),
-			app.P().Text("Try fewer or shorter words (every word must appear), check the spelling, or try one of these:"),
+				Text(countLine(r)),
+			app.If(r.AnyWord, func() app.UI {
+				return app.P().
+					ID("any-word").
+					Class("any-word").
+					Text("No article has all of these words: showing articles with any of them.")
+			}),
+			app.Ol().
+				Class("result-list").
+				Body(
+					app.Range(r.Hits).Slice(func(i int) app.UI {
+						return resultRow(&r.Hits[i], p.query)
+					}),
+				),
+			app.If(r.Count > len(r.Hits), func() app.UI {
+				return app.Button().
+					Class("more").
+					OnClick(p.onMore).
+					Text("Show " + strconv.Itoa(min(pageSize, r.Count-len(r.Hits))) + " more")
+			}),
+		)
+}
+
+func countLine(r *search.Results) string {
+	noun := "articles"
+	if r.Total == 1 {
+		noun = "article"
+	}
+	verb := "match"
+	if r.Count == 1 && !r.Partial {
+		verb = "matches"
+	}
+	n := strconv.Itoa(r.Count)
+	if r.Partial {
+		n = "at least " + n
+	}
+	return n + " of " + strconv.Itoa(r.Total) + " " + noun + " " + verb
+}
+
+func (p *searchPage) renderEmpty() app.UI {
+	dated := p.from != "" || p.to != ""
+	where := "."
+	if dated {
+		where = " in these dates."
+	}
+	return app.Section().
+		Class("results empty").
+		Aria("label", "Results").
+		DataSet("query", metaText(p.query)).
+		Body(
+			app.P().
+				ID("result-count").
+				Class("count").
+				Aria("live", "polite").
+				Text("No articles match “"+p.query+"”"+where),
+			app.If(dated, func() app.UI {
+				return app.P().Body(
+					app.Button().
+						Type("button").
+						Class("clear-dates").
+						OnClick(p.onClearDates).
+						Text("Search any date"),
+				)
+			}),
+			app.P().Text("Try fewer or shorter words (each is a prefix), or one of these:"),
 			suggestions(p.lib),
 			app.P().Body(
 				app.Text("You can also browse every article by month on the "),
@@ -197,4 +385,14 @@ func pageTitle(q, page string) string {
 		return metaText(q) + " — Broadsheet"
 	}
 	return page + " — Broadsheet"
+}
+
+// focusFirst focuses the first element that matches a CSS selector.
+func focusFirst(selector string) {
+	if !app.IsClient {
+		return
+	}
+	if el := app.Window().Get("document").Call("querySelector", selector); el.Truthy() {
+		el.Call("focus")
+	}
 }
