@@ -67,15 +67,22 @@ func runServe(args []string) int {
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
+	announced := make(chan struct{})
 	go func() {
+		defer close(announced)
 		<-ctx.Done()
 		stop() // restore the default action: a second signal kills
 		fmt.Fprintln(os.Stderr, "broadsheet serve: shutting down, finishing requests in flight")
 	}()
 
-	if err := server.Run(ctx, ln, site, os.Stderr); err != nil {
+	err = server.Run(ctx, ln, site, os.Stderr)
+	if ctx.Err() != nil {
+		<-announced
+	}
+	if err != nil {
 		fmt.Fprintln(os.Stderr, "broadsheet serve:", err)
 		return 1
 	}
+	fmt.Fprintln(os.Stderr, "broadsheet serve: stopped")
 	return 0
 }

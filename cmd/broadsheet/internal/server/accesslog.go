@@ -31,10 +31,10 @@ func (l *accessLog) write(start time.Time, r *http.Request, lw *loggedResponse) 
 	if enc == "" {
 		enc = "-"
 	}
-	line := fmt.Sprintf("%s %s %s %s %d %d %s %s\n",
+	line := fmt.Sprintf("%s %s %s %s %d %d %.3fms %s\n",
 		start.UTC().Format("2006-01-02T15:04:05.000Z07:00"),
 		r.RemoteAddr, r.Method, r.URL.EscapedPath(),
-		status, lw.bytes, time.Since(start).Round(time.Microsecond), enc)
+		status, lw.bytes, float64(time.Since(start))/float64(time.Millisecond), enc)
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	io.WriteString(l.w, line)
