@@ -90,10 +90,13 @@ func TestLatencyTable(t *testing.T) {
 			row{"bbc 10k", func(t testing.TB) *data.Collection { return bbc(t) }},
 			row{"synthetic 100k", func(t testing.TB) *data.Collection { return synthetic(t, 100_000) }})
 	}
+	if only := os.Getenv("BROADSHEET_BENCH_ROWS"); only != "" { // e.g. "seed,bbc"
+		rows = slices.DeleteFunc(rows, func(r row) bool { return !strings.Contains(only, strings.Fields(r.name)[0]) })
+	}
 	qs := prefixes(typedQueries)
 	var out strings.Builder
-	fmt.Fprintf(&out, "%-15s %8s %9s %10s %6s %9s %8s %8s %8s %8s\n",
-		"collection", "articles", "raw MB", "index B", "index%", "build", "load", "p50", "p95", "max")
+	fmt.Fprintf(&out, "%-15s %8s %8s %10s %6s %8s %7s %8s %8s %8s %8s\n",
+		"collection", "articles", "raw MB", "index B", "index%", "build", "load", "best p50", "best p95", "all p50", "all p95")
 	for _, r := range rows {
 		c := r.make(t)
 		raw := rawBytes(c)
@@ -107,19 +110,31 @@ func TestLatencyTable(t *testing.T) {
 		}
 		load := time.Since(start)
 		ix.Search("warm up")
-		lat := make([]time.Duration, 0, len(qs))
-		for _, q := range qs {
-			start := time.Now()
-			ix.Search(q)
-			lat = append(lat, time.Since(start))
+		// Each keystroke is timed in five rounds: all samples give p95,
+		// the best of the five per keystroke gives the latency without
+		// the other processes of a shared machine.
+		const rounds = 5
+		var all []time.Duration
+		best := make([]time.Duration, len(qs))
+		for round := range rounds {
+			for i, q := range qs {
+				start := time.Now()
+				ix.Search(q)
+				d := time.Since(start)
+				all = append(all, d)
+				if round == 0 || d < best[i] {
+					best[i] = d
+				}
+			}
 		}
-		slices.Sort(lat)
-		fmt.Fprintf(&out, "%-15s %8d %9.1f %10d %5.1f%% %9s %8s %8s %8s %8s\n",
+		slices.Sort(all)
+		slices.Sort(best)
+		fmt.Fprintf(&out, "%-15s %8d %8.1f %10d %5.1f%% %8s %7s %8s %8s %8s %8s\n",
 			r.name, len(c.Articles), float64(raw)/1e6, len(b), 100*float64(len(b))/float64(raw),
 			build.Round(time.Millisecond), load.Round(time.Millisecond),
-			pct(lat, 50), pct(lat, 95), lat[len(lat)-1].Round(time.Microsecond))
+			pct(best, 50), pct(best, 95), pct(all, 50), pct(all, 95))
 	}
-	fmt.Fprintf(&out, "(%d keystrokes: every prefix of %d queries; each a page of %d hits with highlights)\n", len(qs), len(typedQueries), DefaultLimit)
+	fmt.Fprintf(&out, "(%d keystrokes: every prefix of %d queries, %d rounds; each a page of %d hits with highlights, snippets and the jump list)\n", len(qs), len(typedQueries), 5, DefaultLimit)
 	t.Log("\n" + out.String())
 }
 

@@ -1,6 +1,9 @@
 package search
 
-import "math/bits"
+import (
+	"encoding/binary"
+	"math/bits"
+)
 
 // Posting lists are written as bit streams (see write.go): Rice codes for
 // the gaps between articles and a short prefix code for where the term
@@ -64,33 +67,42 @@ type bitReader struct {
 	bad bool
 }
 
-func (r *bitReader) bit() uint64 {
+// peek returns the next bits at the top of a word, and how many of them
+// are real (at least 57 away from the end of the stream).
+func (r *bitReader) peek() (uint64, uint) {
 	i := r.pos >> 3
-	if i >= uint(len(r.b)) {
-		r.bad = true
-		return 0
+	if i+8 <= uint(len(r.b)) {
+		return binary.BigEndian.Uint64(r.b[i:]) << (r.pos & 7), 64 - r.pos&7
 	}
-	v := uint64(r.b[i]>>(7-r.pos&7)) & 1
-	r.pos++
-	return v
+	var w uint64
+	for j := uint(0); j < 8; j++ {
+		w <<= 8
+		if i+j < uint(len(r.b)) {
+			w |= uint64(r.b[i+j])
+		}
+	}
+	avail := 8*(uint(len(r.b))-min(i, uint(len(r.b)))) - r.pos&7
+	if i >= uint(len(r.b)) {
+		avail = 0
+	}
+	return w << (r.pos & 7), avail
 }
+
+func (r *bitReader) bit() uint64 { return r.read(1) }
 
 // read returns the next n bits, n ≤ 32.
 func (r *bitReader) read(n uint) uint64 {
-	var v uint64
-	for n > 0 {
-		i := r.pos >> 3
-		if i >= uint(len(r.b)) {
-			r.bad = true
-			return 0
-		}
-		avail := 8 - r.pos&7 // bits left in this byte
-		take := min(avail, n)
-		v = v<<take | uint64(r.b[i]>>(avail-take))&(1<<take-1)
-		r.pos += take
-		n -= take
+	if n == 0 {
+		return 0
 	}
-	return v
+	w, avail := r.peek()
+	if avail < n {
+		r.bad = true
+		r.pos = 8 * uint(len(r.b))
+		return 0
+	}
+	r.pos += n
+	return w >> (64 - n)
 }
 
 // unary counts the zeros before the next one. A run longer than any the
@@ -98,22 +110,19 @@ func (r *bitReader) read(n uint) uint64 {
 func (r *bitReader) unary() uint64 {
 	var q uint64
 	for {
-		i := r.pos >> 3
-		if i >= uint(len(r.b)) || q > 1<<20 {
+		w, avail := r.peek()
+		z := uint(bits.LeadingZeros64(w))
+		if z < avail {
+			r.pos += z + 1
+			return q + uint64(z)
+		}
+		if avail == 0 || q > 1<<20 {
 			r.bad = true
+			r.pos = 8 * uint(len(r.b))
 			return 0
 		}
-		// The zeros left in this byte, from the reading position.
-		rest := r.b[i] << (r.pos & 7)
-		if rest == 0 {
-			q += uint64(8 - r.pos&7)
-			r.pos += 8 - r.pos&7
-			continue
-		}
-		z := uint(bits.LeadingZeros8(rest))
-		q += uint64(z)
-		r.pos += z + 1
-		return q
+		q += uint64(avail)
+		r.pos += avail
 	}
 }
 

@@ -40,6 +40,7 @@ func (q Query) Empty() bool { return len(q.Must) == 0 }
 // lone minus, punctuation) it leaves out.
 func Parse(s string) Query {
 	q := Query{Text: s}
+	words := 0 // terms in the parts so far, up to maxParts
 	for i := 0; i < len(s); {
 		r, n := utf8.DecodeRuneInString(s[i:])
 		if unicode.IsSpace(r) {
@@ -86,9 +87,11 @@ func Parse(s string) Query {
 		for t := range text.EachToken(raw) {
 			p.Terms = append(p.Terms, t.Term)
 		}
+		p.Terms = p.Terms[:min(len(p.Terms), maxParts-words)]
 		if len(p.Terms) == 0 {
 			continue
 		}
+		words += len(p.Terms)
 		if not {
 			q.Not = append(q.Not, p)
 		} else {
@@ -97,6 +100,10 @@ func Parse(s string) Query {
 	}
 	return q
 }
+
+// maxParts bounds the words of a query, in its parts and phrases
+// together: the matcher keeps a bit for each.
+const maxParts = 32
 
 // closingQuote gives the quote that closes a phrase opened by r, or 0 if r
 // opens none.

@@ -192,8 +192,14 @@ const (
 	maxPostings = 1 << 18
 	// maxLooseTerms bounds the spellings and typos one word adds.
 	maxLooseTerms = 64
-	// phraseBudget bounds the bytes of text read to check phrases.
-	phraseBudget = 4 << 20
+	// A phrase is checked on the text of the candidates, best first,
+	// until a page of hits is found and phraseWant bytes are read, or
+	// phraseBudget bytes are; of phraseCandidates at most. At 10,000
+	// short articles every candidate is read; in 100,000 long ones a
+	// common phrase gets a page of hits and an "at least" count.
+	phraseWant       = 64 << 10
+	phraseBudget     = 512 << 10
+	phraseCandidates = 4096
 )
 
 // fewArticles is how many articles a word must find through its own
@@ -497,9 +503,13 @@ func (ix *Index) Run(r Request) Results {
 	}
 
 	m := newMatcher(ix, parts)
-	if m.hasPhrases() || len(notPhrases) > 0 {
+	if m.phrases() != 0 || len(notPhrases) > 0 {
+		var not *matcher
+		if len(notPhrases) > 0 {
+			not = newMatcher(ix, notPhrases)
+		}
 		var partial bool
-		cands, score, partial = ix.checkPhrases(m, cands, score, res.AnyWord, notPhrases)
+		cands, score, partial = ix.checkPhrases(m, not, cands, score, r, res.AnyWord)
 		res.Partial = res.Partial || partial
 	}
 	res.Count = len(cands)
@@ -597,41 +607,36 @@ func (ix *Index) top(cands []uint32, score []float32, order Order, n int) []int 
 }
 
 // checkPhrases keeps the candidates whose text has the query's phrases
-// (in AnyWord mode: some word or some phrase of the query) and none of
-// the excluded phrases. It reads the best candidates first and stops
-// after phraseBudget bytes, reporting the count as partial.
-func (ix *Index) checkPhrases(m *matcher, cands []uint32, score []float32, anyWord bool, not []partMatch) ([]uint32, []float32, bool) {
-	order := make([]int, len(cands))
-	for i := range order {
-		order[i] = i
+// (in AnyWord mode: some part of the query) and none of the excluded
+// phrases. It reads the text of the candidates in the request's order,
+// and stops once it has a page of hits and has read phraseWant bytes, or
+// has read phraseBudget bytes: the candidates it did not read are left
+// out and the count is partial.
+func (ix *Index) checkPhrases(m, not *matcher, cands []uint32, score []float32, r Request, anyWord bool) ([]uint32, []float32, bool) {
+	want := m.phrases()
+	if anyWord {
+		want = m.allParts()
 	}
-	spent := 0
-	for _, d := range cands {
-		a := &ix.articles[d]
-		spent += len(a.Title) + len(a.Body)
-	}
-	if spent > phraseBudget {
-		sort.SliceStable(order, func(i, j int) bool { return score[order[i]] > score[order[j]] })
-	}
-	var notM *matcher
-	if len(not) > 0 {
-		notM = newMatcher(ix, not)
-	}
+	order := ix.top(cands, score, r.Order, min(len(cands), phraseCandidates))
 	keep := make([]bool, len(cands))
-	spent = 0
-	partial := false
-	for _, c := range order {
-		if spent > phraseBudget {
-			partial = true
+	spent, kept := 0, 0
+	partial := len(order) < len(cands)
+	for i, c := range order {
+		if spent > phraseBudget || spent > phraseWant && kept >= r.Limit {
+			partial = partial || i < len(order)
 			break
 		}
 		a := &ix.articles[cands[c]]
 		spent += len(a.Title) + len(a.Body)
-		ok := m.phrasesIn(a, anyWord)
-		if ok && notM != nil && notM.anyPhraseIn(a) {
+		found := m.in(a, want)
+		ok := found == want || anyWord && found != 0
+		if ok && not != nil && not.in(a, not.allParts()) != 0 {
 			ok = false
 		}
-		keep[c] = ok
+		if ok {
+			keep[c] = true
+			kept++
+		}
 	}
 	out, outScore := cands[:0], score[:0]
 	for i, d := range cands {
@@ -662,7 +667,7 @@ func (ix *Index) jump(parts []partMatch, cands []uint32, score []float32, q Quer
 		}
 		ts[i] = score[j]
 	}
-	best := ix.top(titled, ts, ByRelevance, 50)
+	best := ix.top(titled, ts, ByRelevance, 8)
 	arts := make([]*data.Article, len(best))
 	for i, c := range best {
 		arts[i] = &ix.articles[titled[c]]

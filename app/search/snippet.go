@@ -21,6 +21,8 @@ type matcher struct {
 	// matcher works from the query alone (Highlight), which then judges
 	// keys and typos itself.
 	loose map[string][]wordVia
+
+	needleList []needle // see needles
 }
 
 type matchWord struct {
@@ -67,15 +69,6 @@ func (m *matcher) addPart(p Part, _ []wordMatch) {
 	for _, t := range p.Terms {
 		m.words = append(m.words, matchWord{part: len(m.parts) - 1, term: t, key: text.Key(t), runes: []rune(t)})
 	}
-}
-
-func (m *matcher) hasPhrases() bool {
-	for _, p := range m.parts {
-		if p.part.Phrase() {
-			return true
-		}
-	}
-	return false
 }
 
 // wordHit is a term matching a query word.
@@ -141,69 +134,27 @@ func prefixDistance(q, t []rune) int {
 	return best
 }
 
-// terms returns the terms of s in order.
-func terms(s string) []string {
-	var ts []string
-	for t := range text.EachToken(s) {
-		ts = append(ts, t.Term)
-	}
-	return ts
-}
+// allParts is the set of every part, phrases the set of phrases.
+func (m *matcher) allParts() uint64 { return 1<<len(m.parts) - 1 }
 
-// phraseAt reports whether the phrase part p starts at ts[i].
-func (m *matcher) phraseAt(p int, ts []string, i int) bool {
-	mp := &m.parts[p]
-	n := len(mp.part.Terms)
-	if i+n > len(ts) {
-		return false
-	}
-	for k := range n {
-		if _, ok := m.matchWord(ts[i+k], mp.first+k); !ok {
-			return false
-		}
-	}
-	return true
-}
-
-// partIn reports whether part p occurs in ts.
-func (m *matcher) partIn(p int, ts []string) bool {
-	for i := range ts {
-		if m.phraseAt(p, ts, i) {
-			return true
-		}
-	}
-	return false
-}
-
-// phrasesIn reports whether a has every phrase of the query (title and
-// body are separate texts: a phrase does not run from one into the other).
-// With anyWord, it reports whether a has any phrase or any single word.
-func (m *matcher) phrasesIn(a *data.Article, anyWord bool) bool {
-	title, body := terms(a.Title), terms(a.Body)
+func (m *matcher) phrases() uint64 {
+	var set uint64
 	for p := range m.parts {
-		if !m.parts[p].part.Phrase() && !anyWord {
-			continue
-		}
-		found := m.partIn(p, title) || m.partIn(p, body)
-		if anyWord && found {
-			return true
-		}
-		if !anyWord && !found {
-			return false
+		if m.parts[p].part.Phrase() {
+			set |= 1 << p
 		}
 	}
-	return !anyWord
+	return set
 }
 
-// anyPhraseIn reports whether a has any of the matcher's phrases.
-func (m *matcher) anyPhraseIn(a *data.Article) bool {
-	title, body := terms(a.Title), terms(a.Body)
-	for p := range m.parts {
-		if m.partIn(p, title) || m.partIn(p, body) {
-			return true
-		}
+// in returns which parts of want a has, in its title or its body (a
+// phrase does not run from one into the other).
+func (m *matcher) in(a *data.Article, want uint64) uint64 {
+	found := m.partsIn(a.Title, want)
+	if found != want {
+		found |= m.partsIn(a.Body, want&^found)
 	}
-	return false
+	return found
 }
 
 // snippetRunes is about two lines of text on a phone.
@@ -215,25 +166,91 @@ type place struct {
 	hit        wordHit
 }
 
-// describe fills in a hit's title highlights, snippet and notes.
+// describe fills in a hit's title highlights, snippet and notes. The
+// query's terms are looked for as bytes first (see scan.go); the title,
+// then the body, is tokenized only when a word of the query is not found
+// that way, so is in the article in another form (accents, Cyrillic).
 func (ix *Index) describe(h *Hit, m *matcher) {
 	a := h.Article
-	title := []rune(a.Title)
+	all := uint64(1)<<len(m.words) - 1
+	inTitle := placesAt(a.Title, m.find(lowerASCII(a.Title), all))
+	inBody := placesAt(a.Body, m.find(lowerASCII(a.Body), all))
+	seen := func() uint64 {
+		var set uint64
+		for _, ps := range [][]place{inTitle, inBody} {
+			for _, p := range ps {
+				set |= 1 << p.hit.word
+			}
+		}
+		return set
+	}
+	// The words of phrases are not each needed: an article may have
+	// "social media" where the query has "social media likes" in AnyWord
+	// mode. Single words are.
+	var needed uint64
+	for _, mp := range m.parts {
+		if !mp.part.Phrase() {
+			needed |= 1 << mp.first
+		}
+	}
+	if needed&^seen() != 0 {
+		inTitle = m.tokenPlaces(a.Title)
+		if needed&^seen() != 0 {
+			inBody = m.tokenPlaces(a.Body)
+		}
+	}
+	for _, p := range inTitle {
+		h.TitleSpans = append(h.TitleSpans, Span{p.start, p.end})
+	}
 	body := []rune(a.Body)
-	var inTitle, inBody []place
-	for t := range text.EachToken(a.Title) {
-		if wh, ok := m.match(t.Term); ok {
-			inTitle = append(inTitle, place{t.Start, t.End, wh})
-			h.TitleSpans = append(h.TitleSpans, Span{t.Start, t.End})
-		}
-	}
-	for t := range text.EachToken(a.Body) {
-		if wh, ok := m.match(t.Term); ok {
-			inBody = append(inBody, place{t.Start, t.End, wh})
-		}
-	}
 	h.Snippet = snippet(body, inBody, len(m.words))
-	h.Why = m.notes(title, inTitle, body, inBody)
+	h.Why = m.notes([]rune(a.Title), inTitle, body, inBody)
+}
+
+// tokenPlaces finds the query's words in s by tokenizing it.
+func (m *matcher) tokenPlaces(s string) []place {
+	var places []place
+	for t := range text.EachToken(s) {
+		if wh, ok := m.match(t.Term); ok {
+			places = append(places, place{t.Start, t.End, wh})
+		}
+	}
+	return places
+}
+
+// densest returns the index of the item that starts the window of the
+// given width with the most different words, then the most items. items
+// are in order of position.
+func densest[T any](items []T, words, width int, at func(T) (pos, word int)) int {
+	seen := make([]int, words)
+	distinct, bestDistinct, bestCount, best := 0, -1, 0, 0
+	j := 0
+	for i := range items {
+		start, _ := at(items[i])
+		for j < len(items) {
+			pos, w := at(items[j])
+			if pos-start > width {
+				break
+			}
+			if seen[w] == 0 {
+				distinct++
+			}
+			seen[w]++
+			j++
+		}
+		if count := j - i; distinct > bestDistinct || distinct == bestDistinct && count > bestCount {
+			bestDistinct, bestCount, best = distinct, count, i
+		}
+		if j > i {
+			_, w := at(items[i])
+			if seen[w]--; seen[w] == 0 {
+				distinct--
+			}
+		} else {
+			j = i + 1
+		}
+	}
+	return best
 }
 
 // notes explains the words that did not match as typed: for each
@@ -286,30 +303,8 @@ func (m *matcher) notes(title []rune, inTitle []place, body []rune, inBody []pla
 func snippet(body []rune, places []place, words int) Snippet {
 	start := 0
 	if len(places) > 0 {
-		seen := make([]int, words)
-		distinct, bestDistinct, bestCount, bestAt := 0, -1, 0, 0
-		j := 0
-		for i := range places {
-			for j < len(places) && places[j].end-places[i].start <= snippetRunes*2/3 {
-				if seen[places[j].hit.word] == 0 {
-					distinct++
-				}
-				seen[places[j].hit.word]++
-				j++
-			}
-			if count := j - i; distinct > bestDistinct || distinct == bestDistinct && count > bestCount {
-				bestDistinct, bestCount, bestAt = distinct, count, i
-			}
-			if j > i {
-				w := places[i].hit.word
-				if seen[w]--; seen[w] == 0 {
-					distinct--
-				}
-			} else {
-				j = i + 1
-			}
-		}
-		start = max(0, places[bestAt].start-snippetRunes/6)
+		at := densest(places, words, snippetRunes*2/3, func(p place) (int, int) { return p.start, p.hit.word })
+		start = max(0, places[at].start-snippetRunes/6)
 	}
 	end := min(len(body), start+snippetRunes)
 	if end == len(body) {
