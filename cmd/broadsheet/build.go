@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"runtime/pprof"
 	"time"
 
 	"broadsheet/cmd/broadsheet/internal/site"
@@ -20,6 +21,7 @@ func runBuild(args []string) int {
 	coll := fs.String("collection", "", "collection folder to embed (default: the seed collection built in)")
 	web := fs.String("web", "web", "folder of static assets, app.wasm included")
 	compress := fs.Bool("compress", true, "write .br and .gz beside text files and the wasm")
+	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile of the build to `FILE`")
 	fs.Usage = func() {
 		fmt.Fprintln(fs.Output(), "usage: broadsheet build [-o DIR] [-base /sub/path/] [-collection DIR] [-web DIR]")
 		fs.PrintDefaults()
@@ -32,6 +34,16 @@ func runBuild(args []string) int {
 		return 2
 	}
 	start := time.Now()
+	if *cpuprofile != "" {
+		f, err := os.Create(*cpuprofile)
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "broadsheet build:", err)
+			return 1
+		}
+		defer f.Close()
+		pprof.StartCPUProfile(f)
+		defer pprof.StopCPUProfile()
+	}
 	var (
 		c   *data.Collection
 		err error

@@ -227,11 +227,11 @@ func handler(base, version string, dataFiles map[string]string, wasmSize int) *a
 			Maskable: "/web/icon-maskable-512.png",
 			SVG:      "/web/icon.svg",
 		},
-		Styles:             []string{"/web/broadsheet.css", "/web/timeline.css"},
-		Scripts:            []string{"/web/broadsheet.js defer"},
+		Styles:  []string{"/web/broadsheet.css", "/web/timeline.css"},
+		Scripts: []string{"/web/broadsheet.js defer"},
 		// The service worker shows a page from the network only if it is
 		// of its own version; version is a hex hash, safe in raw HTML.
-		RawHeaders: []string{`<meta name="broadsheet-version" content="` + version + `">`},
+		RawHeaders:         []string{`<meta name="broadsheet-version" content="` + version + `">`},
 		CacheableResources: cached,
 		Env:                env,
 		Resources:          res,
@@ -342,6 +342,7 @@ func (fs files) write(dir string, compress bool, rep *Report) error {
 		mu    sync.Mutex
 		first error
 	)
+	memo := &compressMemo{m: map[[32]byte]*compressed{}}
 	work := make(chan string)
 	var wg sync.WaitGroup
 	for range runtime.GOMAXPROCS(0) {
@@ -349,7 +350,7 @@ func (fs files) write(dir string, compress bool, rep *Report) error {
 		go func() {
 			defer wg.Done()
 			for name := range work {
-				n, b, err := writeFile(dir, name, fs[name], compress)
+				n, b, err := writeFile(dir, name, fs[name], compress, memo)
 				mu.Lock()
 				if err != nil && first == nil {
 					first = err
@@ -370,7 +371,7 @@ func (fs files) write(dir string, compress bool, rep *Report) error {
 
 // writeFile writes one file and its compressed siblings, returning how
 // many files and bytes it wrote.
-func writeFile(dir, name string, b []byte, compress bool) (int, int64, error) {
+func writeFile(dir, name string, b []byte, compress bool, memo *compressMemo) (int, int64, error) {
 	p := filepath.Join(dir, filepath.FromSlash(name))
 	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
 		return 0, 0, err
@@ -382,7 +383,7 @@ func writeFile(dir, name string, b []byte, compress bool) (int, int64, error) {
 	if !compress || !isCompressible(name) {
 		return n, size, nil
 	}
-	br, gz, err := precompressed(b)
+	br, gz, err := memo.get(b)
 	if err != nil {
 		return n, size, fmt.Errorf("compressing %s: %w", name, err)
 	}
@@ -397,4 +398,30 @@ func writeFile(dir, name string, b []byte, compress bool) (int, int64, error) {
 		size += int64(len(c))
 	}
 	return n, size, nil
+}
+
+// compressMemo compresses each distinct content once: every page is
+// written twice (page.html and page/index.html).
+type compressMemo struct {
+	mu sync.Mutex
+	m  map[[32]byte]*compressed
+}
+
+type compressed struct {
+	once   sync.Once
+	br, gz []byte
+	err    error
+}
+
+func (m *compressMemo) get(b []byte) ([]byte, []byte, error) {
+	key := sha256.Sum256(b)
+	m.mu.Lock()
+	c, ok := m.m[key]
+	if !ok {
+		c = &compressed{}
+		m.m[key] = c
+	}
+	m.mu.Unlock()
+	c.once.Do(func() { c.br, c.gz, c.err = precompressed(b) })
+	return c.br, c.gz, c.err
 }
