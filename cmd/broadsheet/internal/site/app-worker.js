@@ -4,9 +4,11 @@
 // cache (mixing old and new files) and fails every offline navigation but
 // "/".
 //
-// - install: fetch every file of this version, bypassing the HTTP cache; if
-//   one fails, tell the pages and fail the install, so the previous version
-//   stays in charge and nothing half-cached is ever used.
+// - install: fetch every file of this version, revalidating what the HTTP
+//   cache holds (the page registers this worker only once it has
+//   downloaded the wasm, so that comes back as a 304, not a second
+//   download); if one fails, tell the pages and fail the install, so the
+//   previous version stays in charge and nothing half-cached is ever used.
 // - the new version waits until the reader chooses to reload (the page
 //   posts "broadsheet:activate"); until then the old one serves everything.
 // - every navigation, with any query string, is answered by this version:
@@ -25,7 +27,7 @@ async function install() {
   const failures = [];
   await Promise.all(precache.map(async (url) => {
     try {
-      let res = await fetch(new Request(url, { cache: "reload" }));
+      let res = await fetch(new Request(url, { cache: "no-cache" }));
       if (!res.ok) {
         throw new Error("HTTP " + res.status);
       }

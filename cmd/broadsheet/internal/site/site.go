@@ -148,6 +148,9 @@ func Build(o Options) (*Report, error) {
 		}
 		out[strings.TrimPrefix(p, "/")] = b
 	}
+	if out["app.js"], err = patchAppJS(out["app.js"]); err != nil {
+		return nil, err
+	}
 	out["manifest.webmanifest"] = manifest(base)
 	pages := ui.Pages(lib)
 	for _, p := range pages {

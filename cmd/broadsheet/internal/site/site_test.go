@@ -164,3 +164,18 @@ func TestBuildFailsWithoutWasmAndKeepsOldSite(t *testing.T) {
 		t.Errorf("the previous site was lost: %v", err)
 	}
 }
+
+func TestAppJSRegistersTheWorkerAfterTheWasm(t *testing.T) {
+	out := build(t, "/")
+	b, err := os.ReadFile(filepath.Join(out, "app.js"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	js := string(b)
+	if n := strings.Count(js, "goappInitServiceWorker();"); n != 3 {
+		t.Errorf("app.js calls goappInitServiceWorker %d times, want 3 (no wasm, wasm loaded, wasm failed)", n)
+	}
+	if i, j := strings.Index(js, "go.run(wasm.instance);"), strings.Index(js, "goappInitServiceWorker();"); j < 0 || i < 0 || j < strings.Index(js, "goappCanLoadWebAssembly()) {") {
+		t.Errorf("the worker is registered before the page decided about the wasm (run at %d, register at %d)", i, j)
+	}
+}
