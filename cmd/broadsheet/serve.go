@@ -10,7 +10,7 @@ import (
 	"net"
 	"os"
 	"os/signal"
-	"strings"
+	"strconv"
 	"syscall"
 
 	"broadsheet/cmd/broadsheet/internal/server"
@@ -54,8 +54,12 @@ func runServe(args []string) int {
 	}
 
 	listenAddr := *addr
-	if !strings.Contains(listenAddr, ":") {
-		listenAddr = ":" + listenAddr // a bare port
+	if _, err := strconv.ParseUint(listenAddr, 10, 16); err == nil {
+		listenAddr = ":" + listenAddr // a bare port, as in -addr 8000
+	}
+	if _, _, err := net.SplitHostPort(listenAddr); err != nil {
+		fmt.Fprintf(os.Stderr, "broadsheet serve: -addr %s: want [HOST]:PORT\n", *addr)
+		return 2
 	}
 	ln, err := net.Listen("tcp", listenAddr)
 	if err != nil {

@@ -709,3 +709,17 @@ func TestURL(t *testing.T) {
 		}
 	}
 }
+
+func TestFolderGoneAfterStart(t *testing.T) {
+	dir, site := newTestSite(t)
+	if err := os.RemoveAll(dir); err != nil {
+		t.Fatal(err)
+	}
+	w := get(t, site, "GET", "/")
+	if w.Code != http.StatusServiceUnavailable {
+		t.Errorf("status %d, want 503 while the folder is gone", w.Code)
+	}
+	if w.Header().Get("Content-Security-Policy") == "" {
+		t.Error("no security headers on the 503")
+	}
+}
