@@ -62,10 +62,8 @@ func setup(t *testing.T) *browserEnv {
 	if err := os.CopyFS(web, os.DirFS("../../web")); err != nil {
 		t.Fatal(err)
 	}
-	build := exec.Command("go", "build", "-trimpath", "-ldflags=-s -w", "-o", filepath.Join(web, "app.wasm"), ".")
-	build.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
-	if out, err := build.CombinedOutput(); err != nil {
-		t.Fatalf("building app.wasm: %v\n%s", err, out)
+	if err := buildWasm(filepath.Join(web, "app.wasm")); err != nil {
+		t.Fatal(err)
 	}
 	dist := filepath.Join(tmp, "dist")
 	if _, err := site.Build(site.Options{Out: dist, Base: "/", Collection: testCollection(t), Web: os.DirFS(web), Compress: true}); err != nil {
@@ -80,9 +78,19 @@ func setup(t *testing.T) *browserEnv {
 	return env
 }
 
+// buildWasm builds this package for the browser, as make wasm does.
+func buildWasm(out string) error {
+	build := exec.Command("go", "build", "-trimpath", "-ldflags=-s -w", "-o", out, ".")
+	build.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
+	if msg, err := build.CombinedOutput(); err != nil {
+		return fmt.Errorf("building app.wasm: %v\n%s", err, msg)
+	}
+	return nil
+}
+
 // testCollection is the seed plus an article whose title tries to inject
 // markup.
-func testCollection(t *testing.T) *data.Collection {
+func testCollection(t testing.TB) *data.Collection {
 	c, err := folder.Read(data.Default())
 	if err != nil {
 		t.Fatal(err)
@@ -104,7 +112,7 @@ func chromiumPath() string {
 	return "/usr/bin/chromium"
 }
 
-func newBrowser(t *testing.T) context.Context {
+func newBrowser(t testing.TB) context.Context {
 	t.Helper()
 	path := chromiumPath()
 	if _, err := os.Stat(path); err != nil {
@@ -125,6 +133,7 @@ func newBrowser(t *testing.T) context.Context {
 		chromedp.Flag("disable-background-networking", true),
 		chromedp.Flag("disable-component-update", true),
 		chromedp.Flag("disable-sync", true),
+		chromedp.Flag("enable-precise-memory-info", true),
 		chromedp.WindowSize(1000, 800),
 	)
 	ctx, _ := chromedp.NewContext(alloc)

@@ -22,9 +22,10 @@ func patchAppJS(js []byte) ([]byte, error) {
 		// The page chose not to load the wasm (?wasm=false, crawlers).
 		{"  if (!goappCanLoadWebAssembly()) {\n    loader.remove();\n",
 			"  if (!goappCanLoadWebAssembly()) {\n    loader.remove();\n    goappInitServiceWorker();\n"},
-		// The wasm has arrived (and is in the HTTP cache).
+		// The wasm has arrived (and is in the HTTP cache). Its memory is
+		// exposed for make bench's measure of what the app holds.
 		{"    go.run(wasm.instance);\n    loader.remove();\n",
-			"    go.run(wasm.instance);\n    loader.remove();\n    goappInitServiceWorker();\n"},
+			"    go.run(wasm.instance);\n    loader.remove();\n    window.goappWasmMemory = wasm.instance.exports.mem;\n    goappInitServiceWorker();\n"},
 		// It could not: still register, so the failure is not repeated offline.
 		{"    console.error(\"loading wasm failed: \", err);\n",
 			"    console.error(\"loading wasm failed: \", err);\n    goappInitServiceWorker();\n"},
