@@ -33,6 +33,7 @@ func layout(current section, content ...app.UI) app.UI {
 							navLink("/timeline", "Timeline", current == sectionTimeline),
 							navLink("/about", "About", current == sectionAbout),
 						),
+					newInstallButton(),
 				),
 			app.Main().
 				ID("content").
