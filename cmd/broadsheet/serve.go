@@ -40,6 +40,15 @@ func runServe(args []string) int {
 		return 2
 	}
 
+	listenAddr := *addr
+	if _, err := strconv.ParseUint(listenAddr, 10, 16); err == nil {
+		listenAddr = ":" + listenAddr // a bare port, as in -addr 8000
+	}
+	if _, _, err := net.SplitHostPort(listenAddr); err != nil {
+		fmt.Fprintf(os.Stderr, "broadsheet serve: -addr %s: want [HOST]:PORT\n", *addr)
+		return 2
+	}
+
 	var opts []server.Option
 	if !*quiet {
 		opts = append(opts, server.WithAccessLog(os.Stderr))
@@ -53,14 +62,6 @@ func runServe(args []string) int {
 		return 1
 	}
 
-	listenAddr := *addr
-	if _, err := strconv.ParseUint(listenAddr, 10, 16); err == nil {
-		listenAddr = ":" + listenAddr // a bare port, as in -addr 8000
-	}
-	if _, _, err := net.SplitHostPort(listenAddr); err != nil {
-		fmt.Fprintf(os.Stderr, "broadsheet serve: -addr %s: want [HOST]:PORT\n", *addr)
-		return 2
-	}
 	ln, err := net.Listen("tcp", listenAddr)
 	if err != nil {
 		fmt.Fprintf(os.Stderr, "broadsheet serve: cannot listen on %s: %v\n", *addr, err)
