@@ -46,10 +46,10 @@ const (
 
 // firstLoad is what one cold visit measured.
 type firstLoad struct {
-	BytesTotal     int64   `json:"bytes_total"`      // every response body the server sent for the visit, the worker's precache included
-	BytesWasm      int64   `json:"bytes_wasm"`       // of which app.wasm (compressed, as sent)
-	FCPms          float64 `json:"fcp_ms"`           // first contentful paint
-	SearchReadyMS  float64 `json:"search_ready_ms"`  // navigation start to results for a query typed as soon as the box is there
+	BytesTotal     int64   `json:"bytes_total"`     // every response body the server sent for the visit, the worker's precache included
+	BytesWasm      int64   `json:"bytes_wasm"`      // of which app.wasm (compressed, as sent)
+	FCPms          float64 `json:"fcp_ms"`          // first contentful paint
+	SearchReadyMS  float64 `json:"search_ready_ms"` // navigation start to results for a query typed as soon as the box is there
 	KeyToPaintP50  float64 `json:"key_to_paint_p50_ms"`
 	KeyToPaintP95  float64 `json:"key_to_paint_p95_ms"`
 	LongTaskMaxMS  float64 `json:"long_task_max_ms"` // longest task while typing

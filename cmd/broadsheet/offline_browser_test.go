@@ -17,6 +17,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 
 	"broadsheet/cmd/broadsheet/internal/server"
@@ -185,6 +187,39 @@ func TestPrecacheFailureIsReported(t *testing.T) {
 	waitFor(t, ctx, "the precache failure notice", `!!document.getElementById("sw-error") && document.getElementById("sw-error").textContent.includes("icon-512.png")`)
 	if n := evalAwait[int](t, ctx, `caches.keys().then(k => k.length)`); n != 0 {
 		t.Errorf("%d caches after a failed precache, want none (never a half-filled one)", n)
+	}
+}
+
+// TestInstall: in Chromium the button is there exactly when the browser
+// offered its install prompt; Safari on an iPhone has no prompt, so there
+// the button explains how to add the app to the home screen.
+func TestInstall(t *testing.T) {
+	e := setup(t)
+	ctx := e.tab(t)
+	open(t, ctx, e.url+"/about")
+	waitOffline(t, ctx) // installability needs the worker
+	time.Sleep(time.Second)
+	prompt := eval[bool](t, ctx, `deferredPrompt !== null`)
+	button := eval[bool](t, ctx, `!!document.getElementById("install-button")`)
+	if prompt != button {
+		t.Errorf("install prompt offered: %v, install button shown: %v", prompt, button)
+	}
+
+	iphone, cancel := chromedp.NewContext(e.browser)
+	defer cancel()
+	const ua = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.0 Mobile/15E148 Safari/604.1"
+	if err := chromedp.Do(iphone, chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+		_, err := cdp.Call(ctx, tg, emulation.SetUserAgentOverride, emulation.SetUserAgentOverrideParams{UserAgent: ua})
+		return err
+	})); err != nil {
+		t.Fatal(err)
+	}
+	open(t, iphone, e.url+"/about")
+	if err := chromedp.Do(iphone, chromedp.Click(chromedp.CSS("#install-button"))); err != nil {
+		t.Fatal(err)
+	}
+	if how := textOf(t, iphone, "#install-howto"); !strings.Contains(how, "Add to Home Screen") {
+		t.Errorf("iPhone install how-to = %q", how)
 	}
 }
 
