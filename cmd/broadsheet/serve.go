@@ -8,9 +8,11 @@ import (
 	"flag"
 	"fmt"
 	"net"
+	"net/http"
 	"os"
 	"os/signal"
 	"strconv"
+	"strings"
 	"syscall"
 
 	"broadsheet/cmd/broadsheet/internal/server"
@@ -24,8 +26,9 @@ func runServe(args []string) int {
 	dir := fs.String("dir", "dist", "built site folder to serve")
 	addr := fs.String("addr", ":8000", "address to listen on: `[HOST]:PORT` (PORT 0 picks a free port)")
 	quiet := fs.Bool("quiet", false, "do not log each request to stderr")
+	base := fs.String("base", "/", "serve the site under this path, as it was built with build -base")
 	fs.Usage = func() {
-		fmt.Fprintln(fs.Output(), "usage: broadsheet serve [-dir DIR] [-addr [HOST]:PORT] [-quiet]")
+		fmt.Fprintln(fs.Output(), "usage: broadsheet serve [-dir DIR] [-addr [HOST]:PORT] [-base /sub/path/] [-quiet]")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -62,13 +65,24 @@ func runServe(args []string) int {
 		return 1
 	}
 
+	var h http.Handler = site
+	prefix := "/" + strings.Trim(*base, "/")
+	if prefix != "/" {
+		// A site built for a sub-path, as a static host would serve it.
+		mux := http.NewServeMux()
+		mux.Handle(prefix+"/", http.StripPrefix(prefix, site))
+		mux.Handle(prefix, http.RedirectHandler(prefix+"/", http.StatusMovedPermanently))
+		mux.Handle("/", http.RedirectHandler(prefix+"/", http.StatusFound))
+		h = mux
+	}
+
 	ln, err := net.Listen("tcp", listenAddr)
 	if err != nil {
 		fmt.Fprintf(os.Stderr, "broadsheet serve: cannot listen on %s: %v\n", *addr, err)
 		return 1
 	}
 	// Test harnesses read this line for the port; keep its shape.
-	fmt.Printf("serving %s on %s\n", site.Dir(), server.URL(ln.Addr()))
+	fmt.Printf("serving %s on %s\n", site.Dir(), strings.TrimSuffix(server.URL(ln.Addr()), "/")+strings.TrimSuffix(prefix, "/")+"/")
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
@@ -80,7 +94,7 @@ func runServe(args []string) int {
 		fmt.Fprintln(os.Stderr, "broadsheet serve: shutting down, finishing requests in flight")
 	}()
 
-	err = server.Run(ctx, ln, site, os.Stderr)
+	err = server.Run(ctx, ln, h, os.Stderr)
 	if ctx.Err() != nil {
 		<-announced
 	}
