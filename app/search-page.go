@@ -27,6 +27,9 @@ type searchPage struct {
 	from, to string // YYYY-MM, or ""
 	shown    int
 	results  search.Results
+	// pendingURL is the address to show once the browser has painted,
+	// "" when none is waiting (see changed).
+	pendingURL string
 }
 
 func newSearchPage(l *Library) *searchPage { return &searchPage{lib: l, shown: pageSize} }
@@ -73,11 +76,24 @@ func (p *searchPage) run() {
 
 // changed reruns the search after an edit and puts it in the address bar.
 // Replace, not push: one history entry per search, not per keystroke.
+// history.replaceState takes 5 to 100 ms in Chromium (a round trip to the
+// browser process), longer than the search and the render together, so
+// it waits until the results are painted, and only the last address of a
+// burst of keys is written.
 func (p *searchPage) changed(ctx app.Context) {
 	p.shown = pageSize
 	p.run()
-	replaceURL(absPath("/") + p.queryString())
 	ctx.Page().SetTitle(pageTitle(p.query, "Search"))
+	if p.pendingURL == "" {
+		afterPaint(func() {
+			// The reader may have left the page meanwhile.
+			if appPath(ctx.Page().URL()) == "/" {
+				replaceURL(p.pendingURL)
+			}
+			p.pendingURL = ""
+		})
+	}
+	p.pendingURL = absPath("/") + p.queryString()
 }
 
 // queryString is "?q=…&sort=…&from=…&to=…", with only what is set.
@@ -385,6 +401,27 @@ func pageTitle(q, page string) string {
 		return metaText(q) + " — Broadsheet"
 	}
 	return page + " — Broadsheet"
+}
+
+// afterPaint runs f once the browser has painted the next frame: after
+// the requestAnimationFrame callbacks of that frame, in a new task.
+func afterPaint(f func()) {
+	if !app.IsClient {
+		f()
+		return
+	}
+	var frame, task app.Func
+	task = app.FuncOf(func(app.Value, []app.Value) any {
+		task.Release()
+		f()
+		return nil
+	})
+	frame = app.FuncOf(func(app.Value, []app.Value) any {
+		frame.Release()
+		app.Window().Call("setTimeout", task, 0)
+		return nil
+	})
+	app.Window().Call("requestAnimationFrame", frame)
 }
 
 // focusFirst focuses the first element that matches a CSS selector.
