@@ -13,7 +13,7 @@ BIN       := bin/broadsheet
 WASM      := web/app.wasm
 COLLECTION_FLAG := $(if $(CORPUS),-collection $(CORPUS),)
 
-.PHONY: all run static wasm bin test test-go test-wasm fuzz chromium bench clean
+.PHONY: all run static wasm bin test test-wasm fuzz chromium bench clean
 
 all: static
 
@@ -38,7 +38,19 @@ test: chromium wasm
 	$(GO) vet ./...
 	GOOS=js GOARCH=wasm $(GO) vet ./app/... ./data ./cmd/broadsheet
 	$(MAKE) test-wasm
-	CHROMIUM=$(CHROMIUM) $(GO) test -count=1 ./...
+	$(MAKE) fuzz
+	CHROMIUM=$(CHROMIUM) $(GO) test -count=1 -timeout 30m ./...
+
+# Each fuzz target runs briefly on top of its committed seed corpus (the
+# seeds alone also run in every plain `go test`).
+FUZZTIME ?= 2s
+fuzz:
+	@for pkg in $$(grep -rl --include='*_test.go' '^func Fuzz' . | xargs -n1 dirname | sort -u); do \
+		for f in $$(grep -ho '^func Fuzz[A-Za-z0-9_]*' $$pkg/*_test.go | sed 's/func //'); do \
+			echo "fuzz $$pkg $$f"; \
+			$(GO) test -run '^$$' -fuzz "^$$f$$" -fuzztime $(FUZZTIME) $$pkg >/dev/null || { $(GO) test -run '^$$' -fuzz "^$$f$$" -fuzztime $(FUZZTIME) $$pkg; exit 1; }; \
+		done; \
+	done
 
 # The pure packages also run as wasm under Node, as they do in the browser.
 test-wasm:
