@@ -420,25 +420,33 @@ func (h *histogram) renderBand(r timeline.Resolution, band timeline.Band, first,
 		)
 }
 
-// renderAxis labels about ten bars, evenly.
+// renderAxis labels about ten bars, evenly, each with its year where
+// the year changes (and the first one whole).
 func (h *histogram) renderAxis(r timeline.Resolution, first, last int, bw float64) []app.UI {
 	n := last - first + 1
 	step := max(1, (n+maxLabels-1)/maxLabels)
 	var out []app.UI
+	prevYear := 0
 	for b := first; b <= last; b += step {
 		label := r.ShortLabel(b)
 		s := r.Start(b)
 		switch {
-		case r == timeline.Month && (b == first || s.Month() == 1):
-			label += " " + strconv.Itoa(s.Year())
-		case (r == timeline.Day || r == timeline.Week) && b == first:
+		case r == timeline.Year:
+		case b == first && r != timeline.Month:
 			label = timeline.Label(periodOf(r, b))
+		case s.Year() != prevYear:
+			label += " " + strconv.Itoa(s.Year())
+		}
+		prevYear = s.Year()
+		x, anchor := float64(b-first)*bw+bw/2, "middle"
+		if b == first {
+			x, anchor = 0, "start" // the first label is the longest: keep it inside
 		}
 		out = append(out, svg("text").
 			Class("axis").
-			Attr("x", num(float64(b-first)*bw+bw/2)).
+			Attr("x", num(x)).
 			Attr("y", num(axisY)).
-			Attr("text-anchor", "middle").
+			Attr("text-anchor", anchor).
 			Aria("hidden", "true").
 			Text(label))
 	}

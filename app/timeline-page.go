@@ -12,8 +12,13 @@ import (
 	"broadsheet/data"
 )
 
-// eventDatesShown is how many event dates are drawn before "Show more".
-const eventDatesShown = 60
+// eventDatesShown and articlesShown are how many event dates and
+// articles are drawn before "Show more": go-app's render path costs
+// milliseconds per row.
+const (
+	eventDatesShown = 60
+	articlesShown   = 100
+)
 
 // timelinePage is /timeline: the publication histogram, the timeline of
 // events the articles' text mentions, and the articles by month. A search
@@ -36,7 +41,8 @@ type timelinePage struct {
 	events    []*timeline.Event
 	years     []timeline.YearGroup
 	groups    []timeline.Group
-	limit     int
+	limit     int // event dates drawn
+	listed    int // articles drawn
 
 	exports []download // built on request
 }
@@ -105,6 +111,7 @@ func (p *timelinePage) filter() {
 	p.years = timeline.GroupEvents(p.events)
 	p.groups = timeline.ByMonth(p.shown)
 	p.limit = eventDatesShown
+	p.listed = articlesShown
 	p.exports = nil
 }
 
@@ -131,6 +138,8 @@ func (p *timelinePage) onInput(ctx app.Context, e app.Event) {
 func (p *timelinePage) onSubmit(ctx app.Context, e app.Event) { e.PreventDefault() }
 
 func (p *timelinePage) onMore(ctx app.Context, e app.Event) { p.limit += eventDatesShown }
+
+func (p *timelinePage) onMoreArticles(ctx app.Context, e app.Event) { p.listed += articlesShown }
 
 // onExport builds the export files of what is in view and offers them as
 // links (a data: URL with the download attribute, which go-app leaves to
@@ -229,27 +238,48 @@ func (p *timelinePage) Render() app.UI {
 			Aria("labelledby", "by-month-heading").
 			Body(
 				app.H2().ID("by-month-heading").Text("Articles by month of publication"),
-				app.Range(p.groups).Slice(func(i int) app.UI {
-					g := &p.groups[i]
-					return app.Section().
-						Class("month").
-						Aria("labelledby", "month-"+strconv.Itoa(i)).
-						Body(
-							app.H2().ID("month-"+strconv.Itoa(i)).Text(g.Label),
-							app.Ul().Body(
-								app.Range(g.Articles).Slice(func(j int) app.UI {
-									a := g.Articles[j]
-									return app.Li().Body(
-										app.A().Href(href(withQuery(ArticlePath(a.Slug), p.query))).Text(a.Title),
-										app.Text(" "),
-										app.Span().Class("meta").Text(formatDate(a.Date)),
-									)
-								}),
-							),
-						)
+				p.renderMonths(),
+				app.If(len(p.shown) > p.listed, func() app.UI {
+					return app.Button().
+						Class("more").
+						OnClick(p.onMoreArticles).
+						Text("Show " + strconv.Itoa(min(articlesShown, len(p.shown)-p.listed)) + " more articles")
 				}),
 			),
 	)
+}
+
+// renderMonths lists the articles shown by month, the first p.listed of
+// them.
+func (p *timelinePage) renderMonths() app.UI {
+	var sections []app.UI
+	left := p.listed
+	for i := range p.groups {
+		if left <= 0 {
+			break
+		}
+		g := &p.groups[i]
+		arts := g.Articles[:min(len(g.Articles), left)]
+		left -= len(arts)
+		id := "month-" + strconv.Itoa(i)
+		sections = append(sections, app.Section().
+			Class("month").
+			Aria("labelledby", id).
+			Body(
+				app.H2().ID(id).Text(g.Label),
+				app.Ul().Body(
+					app.Range(arts).Slice(func(j int) app.UI {
+						a := arts[j]
+						return app.Li().Body(
+							app.A().Href(href(withQuery(ArticlePath(a.Slug), p.query))).Text(a.Title),
+							app.Text(" "),
+							app.Span().Class("meta").Text(formatDate(a.Date)),
+						)
+					}),
+				),
+			))
+	}
+	return app.Div().Class("months").Body(sections...)
 }
 
 func (p *timelinePage) queryOnly() url.Values {
