@@ -62,6 +62,7 @@ test-wasm:
 # Nothing here asserts a time: the machines are shared and noisy.
 bench: static
 	@echo "== app.wasm: $$(stat -c %s dist/web/app.wasm) B raw, $$(stat -c %s dist/web/app.wasm.br) B brotli, $$(stat -c %s dist/web/app.wasm.gz) B gzip"
+	BROADSHEET_BENCH=1 $(GO) test -count=1 -run TestBreakdown -v ./cmd/broadsheet/internal/wasmsize/ | grep -v '^=== RUN'
 	$(GO) test -run '^$$' -bench . -benchmem ./app/... ./data/...
 	BROADSHEET_BENCH=1 $(GO) test -count=1 -run 'TestLatencyTable' -v ./app/search/ | grep -v '^=== RUN'
 	$(GO) test -run '^$$' -bench Load -benchtime 1x ./cmd/broadsheet/internal/server/
