@@ -165,3 +165,20 @@ func TestHighlightsAndSnippets(t *testing.T) {
 		t.Errorf("Highlight of a typo marks %v, want Rahmon", got)
 	}
 }
+
+func TestPlainSkipsTheDetails(t *testing.T) {
+	ix := New(seed(t))
+	full := ix.Run(Request{Query: "likes", Limit: 100})
+	plain := ix.Run(Request{Query: "likes", Limit: 100, Plain: true})
+	if plain.Count != full.Count || len(plain.Hits) != len(full.Hits) {
+		t.Fatalf("plain finds %d, full %d", plain.Count, full.Count)
+	}
+	for i := range plain.Hits {
+		if plain.Hits[i].Article != full.Hits[i].Article {
+			t.Errorf("hit %d: plain %s, full %s", i, plain.Hits[i].Article.Slug, full.Hits[i].Article.Slug)
+		}
+		if plain.Hits[i].Snippet.Text != "" || plain.Hits[i].TitleSpans != nil {
+			t.Errorf("hit %d of a plain search has details", i)
+		}
+	}
+}

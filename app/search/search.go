@@ -103,6 +103,10 @@ type Request struct {
 	From, To data.Date
 	// Limit is how many hits to rank and describe; 0 means DefaultLimit.
 	Limit int
+	// Plain asks for the articles only: no highlights, snippets, notes
+	// or jump list, which cost the most per hit. For a caller that wants
+	// every match (the timeline's histogram), not a page to show.
+	Plain bool
 }
 
 // DefaultLimit is how many hits a request gets when it does not say: a
@@ -519,9 +523,13 @@ func (ix *Index) Run(r Request) Results {
 	for i, c := range top {
 		d := cands[c]
 		res.Hits[i] = Hit{Article: &ix.articles[d], Score: score[c]}
-		ix.describe(&res.Hits[i], m)
+		if !r.Plain {
+			ix.describe(&res.Hits[i], m)
+		}
 	}
-	res.Jump = ix.jump(parts, cands, score, q, m)
+	if !r.Plain {
+		res.Jump = ix.jump(parts, cands, score, q, m)
+	}
 	return res
 }
 
