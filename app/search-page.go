@@ -368,6 +368,7 @@ func (p *searchPage) renderLatest() app.UI {
 	return app.Section().
 		Class("latest").
 		Aria("labelledby", "latest-heading").
+		DataSet("query", metaText(p.query)).
 		Body(
 			app.H1().ID("latest-heading").Text("Latest articles"),
 			app.P().Class("count").Text(p.lib.Collection.Name+" — "+strconv.Itoa(len(arts))+" articles. Try searching for:"),
