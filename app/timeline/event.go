@@ -156,13 +156,12 @@ type Events struct {
 	All        []Event
 	collection *data.Collection
 	bySlug     map[string]int // article index
-	bodies     map[string][]rune
 }
 
 // NewEvents sorts events and ties them to their collection.
 func NewEvents(c *data.Collection, events []Event) *Events {
 	Sort(events)
-	ev := &Events{All: events, collection: c, bySlug: make(map[string]int, len(c.Articles)), bodies: map[string][]rune{}}
+	ev := &Events{All: events, collection: c, bySlug: make(map[string]int, len(c.Articles))}
 	for i := range c.Articles {
 		ev.bySlug[c.Articles[i].Slug] = i
 	}
@@ -178,23 +177,32 @@ func (ev *Events) Article(e *Event) *data.Article {
 	return &ev.collection.Articles[i]
 }
 
-// Text returns the sentence an event came from and the date phrase's
-// offsets within it, in runes. Bodies are converted to runes once and kept:
-// only articles that have events shown ever are.
+// Text returns the sentence an event came from, cut from its article's
+// body by rune offsets (walking the string: no copy of the body is kept,
+// so concurrent prerendering may share an Events).
 func (ev *Events) Text(e *Event) string {
-	body, ok := ev.bodies[e.Article]
-	if !ok {
-		a := ev.Article(e)
-		if a == nil {
-			return ""
-		}
-		body = []rune(a.Body)
-		ev.bodies[e.Article] = body
-	}
-	if e.Sentence.End > len(body) {
+	a := ev.Article(e)
+	if a == nil {
 		return ""
 	}
-	return string(body[e.Sentence.Start:e.Sentence.End])
+	start, end, n := -1, -1, 0
+	for i := range a.Body {
+		if n == e.Sentence.Start {
+			start = i
+		}
+		if n == e.Sentence.End {
+			end = i
+			break
+		}
+		n++
+	}
+	if end < 0 && n == e.Sentence.End {
+		end = len(a.Body)
+	}
+	if start < 0 || end < start {
+		return ""
+	}
+	return a.Body[start:end]
 }
 
 // Parts splits an event's sentence around its date phrase.
