@@ -35,13 +35,14 @@ func layout(current section, content ...app.UI) app.UI {
 						),
 					newInstallButton(),
 				),
+			newKeyboard(),
 			app.Main().
 				ID("content").
 				Body(content...),
 			app.Footer().
 				Class("site-footer").
 				Body(
-					app.Text("Broadsheet runs in your browser and keeps working offline."),
+					app.Text("Broadsheet runs in your browser and keeps working offline. Press ? for keyboard shortcuts."),
 				),
 		)
 }

@@ -1,0 +1,153 @@
+package ui
+
+import (
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// shortcut is one key the whole app answers to.
+type shortcut struct{ key, what string }
+
+var shortcuts = []shortcut{
+	{"/", "Focus the search box"},
+	{"↑ ↓", "Move through the results"},
+	{"Enter", "Open the focused result"},
+	{"Esc", "Clear the search, or close this list"},
+	{"t", "Open the timeline"},
+	{"?", "Show or hide these shortcuts"},
+}
+
+// keyboard answers the app-wide shortcuts. A key is left alone when a
+// component already handled it (defaultPrevented), when a modifier is held,
+// and — but for Esc and the arrows — while the reader types in a field.
+type keyboard struct {
+	app.Compo
+
+	open     bool
+	listener app.Func
+}
+
+func newKeyboard() *keyboard { return &keyboard{} }
+
+func (k *keyboard) OnMount(ctx app.Context) {
+	k.listener = app.FuncOf(func(this app.Value, args []app.Value) any {
+		e := app.Event{Value: args[0]}
+		ctx.Dispatch(func(ctx app.Context) { k.onKey(ctx, e) })
+		return nil
+	})
+	app.Window().Call("addEventListener", "keydown", k.listener)
+}
+
+func (k *keyboard) OnDismount() {
+	if k.listener != nil {
+		app.Window().Call("removeEventListener", "keydown", k.listener)
+		k.listener.Release()
+	}
+}
+
+func (k *keyboard) onKey(ctx app.Context, e app.Event) {
+	if e.Get("defaultPrevented").Bool() || e.Get("ctrlKey").Bool() || e.Get("metaKey").Bool() || e.Get("altKey").Bool() {
+		return
+	}
+	key := e.Get("key").String()
+	active := app.Window().Get("document").Get("activeElement")
+	tag := ""
+	if active.Truthy() {
+		tag = active.Get("tagName").String()
+	}
+	typing := tag == "INPUT" || tag == "TEXTAREA" || tag == "SELECT"
+	switch key {
+	case "Escape":
+		if k.open {
+			k.open = false
+			return
+		}
+		if box := app.Window().GetElementByID("search-input"); box.Truthy() && box.Get("value").String() != "" {
+			box.Set("value", "")
+			box.Call("dispatchEvent", app.Window().Get("Event").New("input", map[string]any{"bubbles": true}))
+			box.Call("focus")
+			e.PreventDefault()
+		}
+	case "ArrowDown", "ArrowUp":
+		if moveThroughResults(active, key == "ArrowDown") {
+			e.PreventDefault()
+		}
+	case "/":
+		if !typing {
+			if app.Window().GetElementByID("search-input").Truthy() {
+				focus("search-input")
+			} else {
+				ctx.Navigate(href("/"))
+			}
+			e.PreventDefault()
+		}
+	case "t":
+		if !typing {
+			ctx.Navigate(href("/timeline"))
+		}
+	case "?":
+		if !typing {
+			k.open = !k.open
+			e.PreventDefault()
+		}
+	}
+}
+
+// moveThroughResults moves the focus from the search box or a result link
+// to the next or previous result link; it reports whether it moved.
+func moveThroughResults(active app.Value, down bool) bool {
+	links := app.Window().Get("document").Call("querySelectorAll", ".result h2 a")
+	n := links.Get("length").Int()
+	if n == 0 {
+		return false
+	}
+	at := -1
+	for i := 0; i < n; i++ {
+		if links.Index(i).Equal(active) {
+			at = i
+			break
+		}
+	}
+	onBox := active.Truthy() && active.Get("id").String() == "search-input"
+	switch {
+	case at < 0 && !onBox:
+		return false
+	case at < 0 && down:
+		links.Index(0).Call("focus")
+	case at < 0:
+		return false
+	case down && at+1 < n:
+		links.Index(at + 1).Call("focus")
+	case !down && at > 0:
+		links.Index(at - 1).Call("focus")
+	case !down && at == 0:
+		focus("search-input")
+	default:
+		return false
+	}
+	return true
+}
+
+func (k *keyboard) onClose(ctx app.Context, e app.Event) { k.open = false }
+
+func (k *keyboard) Render() app.UI {
+	if !k.open {
+		return app.Div().Class("shortcuts-closed")
+	}
+	return app.Div().
+		Class("shortcuts").
+		Role("dialog").
+		Aria("modal", "false").
+		Aria("labelledby", "shortcuts-title").
+		Body(
+			app.H2().ID("shortcuts-title").Text("Keyboard shortcuts"),
+			app.Dl().Body(
+				app.Range(shortcuts).Slice(func(i int) app.UI {
+					return app.Div().Body(
+						app.Dt().Body(app.Kbd().Text(shortcuts[i].key)),
+						app.Dd().Text(shortcuts[i].what),
+					)
+				}),
+			),
+			app.Button().Type("button").OnClick(k.onClose).Text("Close"),
+		)
+}
