@@ -96,8 +96,8 @@ func (h *histogram) matching(r timeline.Resolution, b int) int {
 	return h.IMatching.Count(r, b)
 }
 
-// selectedBars is the range in the URL as buckets, when it is one of
-// whole bars at this resolution.
+// isSelected reports whether bar b is picked: inside the selection being
+// made, or wholly inside the range in the URL.
 func (h *histogram) isSelected(r timeline.Resolution, b int) bool {
 	if h.preview {
 		lo, hi := min(h.anchor, h.active), max(h.anchor, h.active)

@@ -78,7 +78,7 @@ var yearWords = set("год", "года", "году", "годом", "годах"
 // notYearBefore are words after which a number is a label, not a date:
 // "Article 2018", "No. 2020", "Group 24".
 var notYearBefore = set("article", "articles", "no", "number", "group", "flight", "route", "room",
-	"statja", "статья", "статьи", "статье", "№", "#", "$", "£", "€", "¥", "₽", "page", "pages", "chapter", "paragraph")
+	"статья", "статьи", "статье", "№", "#", "$", "£", "€", "¥", "₽", "page", "pages", "chapter", "paragraph")
 
 // quantityWords after a number make it a quantity: "2000 people", "1500
 // years", "2019 votes".
