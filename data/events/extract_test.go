@@ -240,3 +240,19 @@ func TestBBCExtractionCost(t *testing.T) {
 		t.Errorf("extraction took %s for %d articles", both, len(arts))
 	}
 }
+
+// TestSecondPassOtherLanguages: an article in a language the patterns do
+// not know goes through go-dateparser's search, bare numbers dropped.
+func TestSecondPassOtherLanguages(t *testing.T) {
+	x := Extractor{DateParser: NewSecondPass()}
+	a := data.Article{Slug: "fr", Title: "Décret", Language: "fr", Date: data.Date{Start: time.Date(2025, 6, 1, 0, 0, 0, 0, time.UTC), Precision: data.PrecisionMonth},
+		Body: "Le décret du 14 mai 2021 est entré en vigueur. Il concerne 15 personnes."}
+	var got []string
+	events := x.Article(&a)
+	for i := range events {
+		got = append(got, describe([]rune(a.Body), &events[i]))
+	}
+	if len(got) != 1 || !strings.HasSuffix(got[0], "=> 2021-05-14/day") {
+		t.Errorf("French article: %q, want 14 mai 2021 alone", got)
+	}
+}
