@@ -14,6 +14,11 @@ import (
 // path costs milliseconds per row, so a long list is shown a page at a time.
 const pageSize = 20
 
+// firstRows is how many rows a keystroke renders before the browser
+// paints; the rest of the page follows in the next frame, so that the
+// frame after a key shows the count and the best hits as soon as it can.
+const firstRows = 8
+
 // searchPage is "/": a search box, results as the user types, and the
 // latest articles while the box is empty. The search lives in the URL
 // (/?q=likes&sort=date&from=2025-03&to=2025-05) so it can be shared and
@@ -25,7 +30,8 @@ type searchPage struct {
 	query    string
 	order    search.Order
 	from, to string // YYYY-MM, or ""
-	shown    int
+	shown    int // hits asked of the index: pages of pageSize
+	rendered int // rows rendered: firstRows right after a keystroke, then shown
 	results  search.Results
 	// pendingURL is the address to show once the browser has painted,
 	// "" when none is waiting (see changed).
@@ -52,7 +58,7 @@ func (p *searchPage) load(ctx app.Context) {
 		p.order = search.ByDate
 	}
 	p.from, p.to = monthParam(v.Get("from")), monthParam(v.Get("to"))
-	p.shown = pageSize
+	p.shown, p.rendered = pageSize, pageSize
 	p.run()
 	ctx.Page().SetTitle(pageTitle(p.query, "Search"))
 }
@@ -81,16 +87,19 @@ func (p *searchPage) run() {
 // it waits until the results are painted, and only the last address of a
 // burst of keys is written.
 func (p *searchPage) changed(ctx app.Context) {
-	p.shown = pageSize
+	p.shown, p.rendered = pageSize, firstRows
 	p.run()
-	ctx.Page().SetTitle(pageTitle(p.query, "Search"))
 	if p.pendingURL == "" {
 		afterPaint(func() {
-			// The reader may have left the page meanwhile.
-			if appPath(ctx.Page().URL()) == "/" {
-				replaceURL(p.pendingURL)
-			}
-			p.pendingURL = ""
+			ctx.Dispatch(func(ctx app.Context) {
+				p.rendered = p.shown
+				// The reader may have left the page meanwhile.
+				if appPath(ctx.Page().URL()) == "/" {
+					replaceURL(p.pendingURL)
+					ctx.Page().SetTitle(pageTitle(p.query, "Search"))
+				}
+				p.pendingURL = ""
+			})
 		})
 	}
 	p.pendingURL = absPath("/") + p.queryString()
@@ -159,6 +168,7 @@ func (p *searchPage) onSubmit(ctx app.Context, e app.Event) {
 
 func (p *searchPage) onMore(ctx app.Context, e app.Event) {
 	p.shown += pageSize
+	p.rendered = p.shown
 	p.run()
 }
 
@@ -279,6 +289,7 @@ func (p *searchPage) renderBody() app.UI {
 	if r.Count == 0 {
 		return p.renderEmpty()
 	}
+	hits := r.Hits[:min(len(r.Hits), p.rendered)]
 	return app.Section().
 		Class("results").
 		Aria("label", "Results").
@@ -298,11 +309,11 @@ func (p *searchPage) renderBody() app.UI {
 			app.Ol().
 				Class("result-list").
 				Body(
-					app.Range(r.Hits).Slice(func(i int) app.UI {
-						return resultRow(&r.Hits[i], p.query)
+					app.Range(hits).Slice(func(i int) app.UI {
+						return resultRow(&hits[i], p.query)
 					}),
 				),
-			app.If(r.Count > len(r.Hits), func() app.UI {
+			app.If(r.Count > len(r.Hits) && len(hits) == len(r.Hits), func() app.UI {
 				return app.Button().
 					Class("more").
 					OnClick(p.onMore).

@@ -41,6 +41,8 @@ type Index struct {
 	keyText string
 	keyEnd  []uint32
 	keyTerm []uint32
+
+	words wordCache
 }
 
 // An errCorrupt reports why a file is not a usable index.

@@ -192,8 +192,9 @@ const (
 	// maxPostings bounds the posting entries one word's prefix expands
 	// to. A one- or two-letter prefix of a large collection takes its most
 	// frequent completions within the bound and marks the results
-	// partial; at 10,000 short articles no prefix reaches it.
-	maxPostings = 1 << 18
+	// partial; at 10,000 short articles no prefix reaches it, at 100,000
+	// long ones a prefix of one or two letters does.
+	maxPostings = 1 << 16
 	// maxLooseTerms bounds the spellings and typos one word adds.
 	maxLooseTerms = 64
 	// A phrase is checked on the text of the candidates, best first,
@@ -358,6 +359,52 @@ func (ix *Index) scratch() *scratch {
 
 // matchWord finds the articles of one query word and weighs them.
 func (ix *Index) matchWord(s *scratch, word string, widen bool) wordMatch {
+	if wm, ok := ix.words.get(word, widen); ok {
+		return wm
+	}
+	wm := ix.matchWordUncached(s, word, widen)
+	ix.words.put(word, widen, wm)
+	return wm
+}
+
+// wordCache keeps what the last few query words found. A reader types
+// one word at a time: while the last word grows, the words before it are
+// looked up again on every keystroke, and come from here. Entries are
+// shared, so what they hold is never written to.
+type wordCache struct {
+	mu      sync.Mutex
+	entries [8]cachedWord
+	next    int
+}
+
+type cachedWord struct {
+	word  string
+	widen bool
+	match wordMatch
+}
+
+func (c *wordCache) get(word string, widen bool) (wordMatch, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for _, e := range c.entries {
+		if e.word == word && e.widen == widen && e.match.docs != nil {
+			return e.match, true
+		}
+	}
+	return wordMatch{}, false
+}
+
+func (c *wordCache) put(word string, widen bool, wm wordMatch) {
+	if wm.docs == nil {
+		wm.docs = []uint32{}
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.entries[c.next] = cachedWord{word, widen, wm}
+	c.next = (c.next + 1) % len(c.entries)
+}
+
+func (ix *Index) matchWordUncached(s *scratch, word string, widen bool) wordMatch {
 	ms, capped := ix.expand(word)
 	if widen {
 		df := 0
