@@ -30,8 +30,8 @@ type searchPage struct {
 	query    string
 	order    search.Order
 	from, to string // YYYY-MM, or ""
-	shown    int // hits asked of the index: pages of pageSize
-	rendered int // rows rendered: firstRows right after a keystroke, then shown
+	shown    int    // hits asked of the index: pages of pageSize
+	rendered int    // rows rendered: firstRows right after a keystroke, then shown
 	results  search.Results
 	// pendingURL is the address to show once the browser has painted,
 	// "" when none is waiting (see changed).
