@@ -93,9 +93,10 @@ func (k *keyboard) onKey(ctx app.Context, e app.Event) {
 }
 
 // moveThroughResults moves the focus from the search box or a result link
-// to the next or previous result link; it reports whether it moved.
+// (or a title in the search page's jump list, which comes first) to the
+// next or previous one; it reports whether it moved.
 func moveThroughResults(active app.Value, down bool) bool {
-	links := app.Window().Get("document").Call("querySelectorAll", ".result h2 a")
+	links := app.Window().Get("document").Call("querySelectorAll", ".jump a, .result h2 a")
 	n := links.Get("length").Int()
 	if n == 0 {
 		return false
