@@ -259,3 +259,34 @@ func TestTimelineExportsTimelineJS(t *testing.T) {
 		t.Errorf("CSV download named %q", name)
 	}
 }
+
+// TestTimelineZoomAndPartialDates: by week, the seed's month-precision
+// articles are not put on the 1st: every one is a band across its month.
+func TestTimelineZoomAndPartialDates(t *testing.T) {
+	e := setup(t)
+	ctx := e.tab(t)
+	open(t, ctx, e.url+"/timeline")
+	if n := eval[int](t, ctx, `document.querySelectorAll(".bar").length`); n != 24 {
+		t.Fatalf("%d bars, want 24 months", n)
+	}
+	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS(".res[data-res=week]"))); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, ctx, "weekly bars", `document.querySelectorAll(".bar").length > 100`)
+	if n := eval[int](t, ctx, `[...document.querySelectorAll(".bar .total")].filter(r => r.getAttribute("height") !== "0.0").length`); n != 0 {
+		t.Errorf("%d weekly bars are drawn, but no article is dated to the day", n)
+	}
+	bands := eval[[]string](t, ctx, `[...document.querySelectorAll(".band title")].map(t => t.textContent)`)
+	want := "1 article dated only to January 2024|1 article dated only to 2025|1 article dated only to March 2025|1 article dated only to April 2025|3 articles dated only to May 2025"
+	if strings.Join(bands, "|") != want {
+		t.Errorf("bands %q, want %q", bands, want)
+	}
+	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS(".res[data-res=month]")), chromedp.Click(chromedp.CSS(".zoom-in"))); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, ctx, "a narrower view", `document.querySelectorAll(".bar").length < 24 && document.querySelectorAll(".bar").length >= 12`)
+	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS(".zoom-all"))); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, ctx, "the whole span again", `document.querySelectorAll(".bar").length === 24`)
+}
