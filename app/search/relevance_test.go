@@ -182,3 +182,29 @@ func TestPlainSkipsTheDetails(t *testing.T) {
 		}
 	}
 }
+
+func TestJumpList(t *testing.T) {
+	ix := New(seed(t))
+	r := ix.Search("tel chan")
+	if len(r.Jump) != 1 || !strings.HasPrefix(r.Jump[0].Article.Slug, kazakh) {
+		t.Fatalf("tel chan: jump to %v, want the Kazakh article", r.Jump)
+	}
+	title := []rune(r.Jump[0].Article.Title)
+	var marked []string
+	for _, s := range r.Jump[0].Spans {
+		marked = append(marked, string(title[s.Start:s.End]))
+	}
+	// Fuzzy's letters where they start words, or else the words.
+	if len(marked) != 2 || !strings.HasPrefix(strings.ToLower(marked[0]), "tel") || !strings.HasPrefix(strings.ToLower(marked[1]), "chan") {
+		t.Errorf("tel chan marks %q, want Tel(egram) and Chan(nels)", marked)
+	}
+	r = ix.Search("likes")
+	for _, j := range r.Jump {
+		title := []rune(j.Article.Title)
+		for _, s := range j.Spans {
+			if w := strings.ToLower(string(title[s.Start:s.End])); w != "likes" {
+				t.Errorf("likes: jump list marks %q in %q, want the word", w, j.Article.Title)
+			}
+		}
+	}
+}

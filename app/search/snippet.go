@@ -331,8 +331,9 @@ func snippet(body []rune, places []place, words int) Snippet {
 // fuzzyTitles orders articles for the switcher: titles that have the query
 // as typed, letter by letter in order (sahilm/fuzzy's subsequence match,
 // which favours starts of words and runs of letters), come first, with
-// fuzzy's letters highlighted; the others follow in the order given, with
-// their matching words highlighted.
+// fuzzy's letters highlighted where they start words ("tel ch" marks Tel
+// and Ch of Telegram Channels), the matching words otherwise; the others
+// follow in the order given, with their matching words highlighted.
 func fuzzyTitles(arts []*data.Article, q Query, m *matcher, n int) []TitleHit {
 	var words []string
 	for _, p := range q.Must {
@@ -349,7 +350,13 @@ func fuzzyTitles(arts []*data.Article, q Query, m *matcher, n int) []TitleHit {
 			return out
 		}
 		used[fm.Index] = true
-		out = append(out, TitleHit{Article: arts[fm.Index], Spans: byteSpans(fm.Str, fm.MatchedIndexes)})
+		th := TitleHit{Article: arts[fm.Index], Spans: byteSpans(fm.Str, fm.MatchedIndexes)}
+		if !startWords(fm.Str, th.Spans) {
+			// Letters picked here and there read as noise: mark the
+			// words instead.
+			th.Spans = m.titleSpans(fm.Str)
+		}
+		out = append(out, th)
 	}
 	for i, a := range arts {
 		if len(out) == n {
@@ -358,15 +365,29 @@ func fuzzyTitles(arts []*data.Article, q Query, m *matcher, n int) []TitleHit {
 		if used[i] {
 			continue
 		}
-		th := TitleHit{Article: a}
-		for t := range text.EachToken(a.Title) {
-			if _, ok := m.match(t.Term); ok {
-				th.Spans = append(th.Spans, Span{t.Start, t.End})
-			}
-		}
-		out = append(out, th)
+		out = append(out, TitleHit{Article: a, Spans: m.titleSpans(a.Title)})
 	}
 	return out
+}
+
+// titleSpans marks the words of title that match the query.
+func (m *matcher) titleSpans(title string) []Span {
+	var spans []Span
+	for _, p := range m.tokenPlaces(title) {
+		spans = append(spans, Span{p.start, p.end})
+	}
+	return spans
+}
+
+// startWords reports whether every span starts a word of s.
+func startWords(s string, spans []Span) bool {
+	r := []rune(s)
+	for _, sp := range spans {
+		if sp.Start > 0 && (unicode.IsLetter(r[sp.Start-1]) || unicode.IsDigit(r[sp.Start-1])) {
+			return false
+		}
+	}
+	return true
 }
 
 // byteSpans turns the byte offsets of single characters of s into spans
