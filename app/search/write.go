@@ -27,7 +27,7 @@ package search
 //	string   the term, front-coded against the previous term (below)
 //	uvarint  document frequency df: the number of articles with the term
 //	uvarint  length in bits of the term's posting list; only when
-//	         df > shortList, shorter lists are found by reading them
+//	         df > 4 (shortList): a shorter list is found by reading it
 //
 // A front-coded string is
 //
@@ -71,11 +71,12 @@ package search
 //	uint32   offset of the postings
 //	uint32   offset of the keys
 //	uint32   CRC-32 (IEEE) of every byte before this one
-//	"\nbroadsheet search index end\n"       30 bytes
+//	"\nbroadsheet search index end\n"       29 bytes
 //
 // Every uint32 is little-endian. Load checks the magic, the trailer and the
 // checksum once, at the boundary, and that each section ends where the
-// next begins; the query code trusts what passed.
+// next begins; the query code trusts what passed, except that it never
+// reads past the end of the postings nor takes an article number ≥ N.
 
 import (
 	"encoding/binary"
