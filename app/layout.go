@@ -13,6 +13,7 @@ const (
 	sectionSearch   section = "search"
 	sectionTimeline section = "timeline"
 	sectionAbout    section = "about"
+	sectionSaved    section = "saved"
 )
 
 // layout is the frame shared by every page: a header with the product name
@@ -31,6 +32,7 @@ func layout(current section, content ...app.UI) app.UI {
 						Body(
 							navLink("/", "Search", current == sectionSearch),
 							navLink("/timeline", "Timeline", current == sectionTimeline),
+							navLink("/saved", "Saved", current == sectionSaved),
 							navLink("/about", "About", current == sectionAbout),
 						),
 					newInstallButton(),

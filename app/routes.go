@@ -63,6 +63,7 @@ func Routes(l *Library) {
 	app.Route("/", func() app.Composer { return newSearchPage(l) })
 	app.RouteWithRegexp(`^/timeline/?$`, func() app.Composer { return newTimelinePage(l) })
 	app.RouteWithRegexp(`^/about/?$`, func() app.Composer { return newAboutPage(l) })
+	app.RouteWithRegexp(`^/saved/?$`, func() app.Composer { return newSavedPage() })
 	app.RouteWithRegexp(`^/article/[a-z0-9-]+/?$`, func() app.Composer { return newArticlePage(l) })
 	// Last: go-app tries regexp routes in order.
 	app.RouteWithRegexp(`^/`, func() app.Composer { return &notFoundPage{} })
@@ -70,7 +71,7 @@ func Routes(l *Library) {
 
 // Pages lists the path of every page to prerender, in a stable order.
 func Pages(l *Library) []string {
-	pages := []string{"/", "/about", "/timeline"}
+	pages := []string{"/", "/about", "/saved", "/timeline"}
 	for _, a := range l.Collection.Articles {
 		pages = append(pages, ArticlePath(a.Slug))
 	}

@@ -1,0 +1,151 @@
+package ui
+
+import (
+	"strconv"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"broadsheet/app/saved"
+)
+
+// savedPage is /saved: the reading list and the saved searches, with an
+// export to a JSON file and an import from one.
+type savedPage struct {
+	app.Compo
+
+	shelf  *saved.Store
+	notice string
+}
+
+func newSavedPage() *savedPage { return &savedPage{shelf: saved.New()} }
+
+func (p *savedPage) OnPreRender(ctx app.Context) { ctx.Page().SetTitle("Saved — Broadsheet") }
+
+func (p *savedPage) OnNav(ctx app.Context) {
+	ctx.Page().SetTitle("Saved — Broadsheet")
+	p.shelf, p.notice = loadShelf()
+}
+
+func (p *savedPage) OnMount(ctx app.Context) { markLive() }
+
+func (p *savedPage) store() {
+	if err := storeShelf(p.shelf); err != "" {
+		p.notice = err
+	}
+}
+
+func (p *savedPage) onRemoveReading(slug string) app.EventHandler {
+	return func(ctx app.Context, e app.Event) {
+		p.shelf.RemoveReading(slug)
+		p.store()
+	}
+}
+
+func (p *savedPage) onRemoveSearch(url string) app.EventHandler {
+	return func(ctx app.Context, e app.Event) {
+		p.shelf.RemoveSearch(url)
+		p.store()
+	}
+}
+
+// onExport downloads the shelf as broadsheet-saved.json.
+func (p *savedPage) onExport(ctx app.Context, e app.Event) {
+	saveFile("broadsheet-saved.json", "application/json", p.shelf.Encode())
+}
+
+// onImport reads the chosen file and merges it in.
+func (p *savedPage) onImport(ctx app.Context, e app.Event) {
+	files := ctx.JSSrc().Get("files")
+	if !files.Truthy() || files.Get("length").Int() == 0 {
+		return
+	}
+	var then app.Func
+	then = app.FuncOf(func(this app.Value, args []app.Value) any {
+		text := args[0].String()
+		ctx.Dispatch(func(ctx app.Context) {
+			in, err := saved.Decode([]byte(text))
+			if err != nil {
+				p.notice = "Nothing imported: " + err.Error()
+				return
+			}
+			n := p.shelf.Merge(in)
+			p.store()
+			p.notice = "Imported " + strconv.Itoa(n) + " new item(s)."
+		})
+		then.Release()
+		return nil
+	})
+	files.Index(0).Call("text").Call("then", then)
+}
+
+func (p *savedPage) Render() app.UI {
+	s := p.shelf
+	return layout(sectionSaved,
+		app.H1().Text("Saved"),
+		app.P().Class("count").Text("Kept in this browser only. Export them to keep a copy or to move them to another device."),
+		app.If(p.notice != "", func() app.UI {
+			return app.P().ID("saved-notice").Class("notice").Role("alert").Text(p.notice)
+		}),
+		app.Section().Aria("labelledby", "reading-heading").Body(
+			app.H2().ID("reading-heading").Text("Reading list"),
+			app.If(len(s.Reading) == 0, func() app.UI {
+				return app.P().Class("empty").Text("No articles yet: use “Save to reading list” on an article.")
+			}),
+			app.Ul().ID("reading-list").Class("shelf").Body(
+				app.Range(s.Reading).Slice(func(i int) app.UI {
+					it := s.Reading[i]
+					return app.Li().Body(
+						app.A().Href(href(ArticlePath(it.Slug))).Text(it.Title),
+						app.Button().Type("button").Class("remove").
+							Aria("label", "Remove from the reading list").
+							OnClick(p.onRemoveReading(it.Slug), app.EventScope(it.Slug)).
+							Text("Remove"),
+					)
+				}),
+			),
+		),
+		app.Section().Aria("labelledby", "searches-heading").Body(
+			app.H2().ID("searches-heading").Text("Saved searches"),
+			app.If(len(s.Searches) == 0, func() app.UI {
+				return app.P().Class("empty").Text("No saved searches yet: use “Save this search” next to the results.")
+			}),
+			app.Ul().ID("saved-searches").Class("shelf").Body(
+				app.Range(s.Searches).Slice(func(i int) app.UI {
+					sr := s.Searches[i]
+					return app.Li().Body(
+						app.A().Href(href(sr.URL)).Text(sr.Name),
+						app.Button().Type("button").Class("remove").
+							Aria("label", "Forget this search").
+							OnClick(p.onRemoveSearch(sr.URL), app.EventScope(sr.URL)).
+							Text("Remove"),
+					)
+				}),
+			),
+		),
+		app.Section().Class("shelf-files").Aria("label", "Export and import").Body(
+			app.Button().ID("export-saved").Type("button").OnClick(p.onExport).Text("Export as JSON"),
+			app.Label().For("import-saved").Class("import").Body(
+				app.Text("Import from JSON "),
+				app.Input().ID("import-saved").Type("file").Accept("application/json,.json").OnChange(p.onImport),
+			),
+		),
+	)
+}
+
+// saveFile hands the browser a file made in the page.
+func saveFile(name, mime string, b []byte) {
+	if !app.IsClient {
+		return
+	}
+	arr := app.Window().Get("Uint8Array").New(len(b))
+	app.CopyBytesToJS(arr, b)
+	blob := app.Window().Get("Blob").New([]any{arr}, map[string]any{"type": mime})
+	url := app.Window().Get("URL").Call("createObjectURL", blob)
+	a := app.Window().Get("document").Call("createElement", "a")
+	a.Set("href", url)
+	a.Set("download", name)
+	app.Window().Get("document").Get("body").Call("appendChild", a)
+	a.Call("click")
+	a.Call("remove")
+	app.Window().Get("URL").Call("revokeObjectURL", url)
+}
