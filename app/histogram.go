@@ -165,6 +165,7 @@ func (h *histogram) onPointerDown(ctx app.Context, e app.Event) {
 	if !ok {
 		return
 	}
+	e.PreventDefault() // no text selection while dragging
 	h.dragging, h.preview = true, true
 	h.anchor, h.active = b, b
 }
@@ -215,7 +216,14 @@ func (h *histogram) onKeyDown(ctx app.Context, e app.Event) {
 		}
 		h.active = to
 	}
-	switch e.Get("key").String() {
+	key := e.Get("key").String()
+	switch key {
+	case "ArrowLeft", "ArrowDown", "ArrowRight", "ArrowUp", "Home", "End", "Enter", " ", "Escape", "+", "=", "-", "_":
+		// go-app runs the handler before the browser acts, so the page
+		// does not scroll under the chart.
+		e.PreventDefault()
+	}
+	switch key {
 	case "ArrowLeft", "ArrowDown":
 		move(h.active - 1)
 	case "ArrowRight", "ArrowUp":

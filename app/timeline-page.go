@@ -44,11 +44,11 @@ type timelinePage struct {
 	limit     int // event dates drawn
 	listed    int // articles drawn
 
-	exports []download // built on request
+	exports []exportFile // built on request
 }
 
-// download is an export offered as a link to a data: URL.
-type download struct {
+// exportFile is an export offered as a link to a data: URL.
+type exportFile struct {
 	label, name, url string
 	size             int
 }
@@ -160,7 +160,7 @@ func (p *timelinePage) onExport(ctx app.Context, e app.Event) {
 			app.Log("export:", err)
 			continue
 		}
-		p.exports = append(p.exports, download{
+		p.exports = append(p.exports, exportFile{
 			label: f.label, name: f.name, size: len(b),
 			url: "data:" + f.mime + ";charset=utf-8;base64," + base64.StdEncoding.EncodeToString(b),
 		})
