@@ -161,6 +161,17 @@ func TestTimelineKeyboard(t *testing.T) {
 	}
 	key(kb.Escape)
 	waitFor(t, ctx, "Escape to clear", `location.search === "" && document.querySelectorAll(".month li a").length === 7`)
+
+	// End goes to the last bar and does not scroll the page.
+	if err := chromedp.Do(ctx, chromedp.Focus(chromedp.CSS(".histogram-chart"))); err != nil {
+		t.Fatal(err)
+	}
+	before := eval[float64](t, ctx, `scrollY`)
+	key(kb.End)
+	waitFor(t, ctx, "the last bar", `document.querySelector(".histogram-chart").getAttribute("aria-activedescendant") === "hbar-`+strconv.Itoa(2025*12+11)+`"`)
+	if after := eval[float64](t, ctx, `scrollY`); after != before {
+		t.Errorf("End scrolled the page from %v to %v", before, after)
+	}
 }
 
 func TestTimelineEventOpensItsSentence(t *testing.T) {
