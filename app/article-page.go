@@ -80,7 +80,10 @@ func (p *articlePage) Render() app.UI {
 					app.If(a.Author != "", func() app.UI { return app.Text(" · " + a.Author) }),
 					app.If(a.Source != "", func() app.UI { return app.Text(" · " + a.Source) }),
 				),
-				newReadingListButton(a.Slug, a.Title),
+				app.Div().Class("article-actions").Body(
+					newReadingListButton(a.Slug, a.Title),
+					newCiteButton(a),
+				),
 				app.Div().Class("body").Body(body...),
 				app.If(a.Truncated, func() app.UI {
 					return app.P().Class("truncated").Text("The source cut this text short; the rest of the article is not in the collection.")

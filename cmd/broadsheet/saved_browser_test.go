@@ -66,3 +66,20 @@ func TestDamagedStoreIsSetAside(t *testing.T) {
 	}
 	waitFor(t, ctx, "the saved search", `location.search === "?q=rahmon" && document.querySelectorAll(".result").length > 0`)
 }
+
+// TestCopyCitation: the citation names the article and its approximate
+// date and points at the article's page.
+func TestCopyCitation(t *testing.T) {
+	e := setup(t)
+	ctx := e.tab(t)
+	open(t, ctx, e.url+"/article/tiktoker-arrested-for-insulting-uzbek-citizens-online")
+	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS("#cite-button"))); err != nil {
+		t.Fatal(err)
+	}
+	got := textOf(t, ctx, "#citation .citation-text")
+	for _, want := range []string{"TikToker Arrested for Insulting Uzbek Citizens Online.", "(ca. 2025, March)", e.url + "/article/tiktoker-arrested-for-insulting-uzbek-citizens-online"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("citation %q lacks %q", got, want)
+		}
+	}
+}

@@ -1,0 +1,70 @@
+package ui
+
+import (
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"broadsheet/app/cite"
+	"broadsheet/data"
+)
+
+// citeButton copies a citation of the article to the clipboard. Where the
+// clipboard is refused (no permission, an old browser) it shows the text,
+// selected, to copy by hand.
+type citeButton struct {
+	app.Compo
+
+	Article *data.Article
+	text    string
+	status  string
+}
+
+func newCiteButton(a *data.Article) *citeButton { return &citeButton{Article: a} }
+
+func (b *citeButton) OnUpdate(ctx app.Context) { b.text, b.status = "", "" }
+
+// articleURL is where a reference to a points: the original article if
+// the collection knows it, else its page in this app.
+func articleURL(a *data.Article) string {
+	if u := safeURL(a.URL); u != "" {
+		return u
+	}
+	if !app.IsClient {
+		return ""
+	}
+	return app.Window().Get("location").Get("origin").String() + absPath(ArticlePath(a.Slug))
+}
+
+func (b *citeButton) onClick(ctx app.Context, e app.Event) {
+	b.text = cite.Citation(b.Article, articleURL(b.Article))
+	b.status = "Citation:"
+	clip := app.Window().Get("navigator").Get("clipboard")
+	if !clip.Truthy() {
+		return
+	}
+	done := app.FuncOf(func(this app.Value, args []app.Value) any {
+		ctx.Dispatch(func(app.Context) { b.status = "Copied to the clipboard:" })
+		return nil
+	})
+	clip.Call("writeText", b.text).Call("then", done)
+}
+
+func (b *citeButton) Render() app.UI {
+	return app.Div().
+		Class("cite").
+		Body(
+			app.Button().
+				ID("cite-button").
+				Type("button").
+				OnClick(b.onClick).
+				Text("Copy citation"),
+			app.If(b.text != "", func() app.UI {
+				return app.P().
+					ID("citation").
+					Role("status").
+					Body(
+						app.Span().Class("label").Text(b.status+" "),
+						app.Span().Class("citation-text").Text(b.text),
+					)
+			}),
+		)
+}
