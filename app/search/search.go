@@ -195,6 +195,8 @@ const (
 	// partial; at 10,000 short articles no prefix reaches it, at 100,000
 	// long ones a prefix of one or two letters does.
 	maxPostings = 1 << 16
+	// maxOneLetterTerms bounds the words a one-letter prefix expands to.
+	maxOneLetterTerms = 16
 	// maxLooseTerms bounds the spellings and typos one word adds.
 	maxLooseTerms = 64
 	// A phrase is checked on the text of the candidates, best first,
@@ -221,7 +223,13 @@ func (ix *Index) expand(word string) (ms []termMatch, capped bool) {
 	for i := lo; i < hi; i++ {
 		total += int(ix.df[i])
 	}
-	if total <= maxPostings {
+	maxTerms := hi - lo
+	if utf8.RuneCountInString(word) == 1 {
+		// One letter begins a tenth of the vocabulary: its most frequent
+		// words stand for it, as they would fill the page anyway.
+		maxTerms = min(maxTerms, maxOneLetterTerms)
+	}
+	if total <= maxPostings && maxTerms == hi-lo {
 		for i := lo; i < hi; i++ {
 			ms = append(ms, termMatch{term: int32(i), via: viaPrefix})
 		}
@@ -240,7 +248,7 @@ func (ix *Index) expand(word string) (ms []termMatch, capped bool) {
 		})
 		budget := maxPostings
 		for _, t := range order {
-			if budget -= int(ix.df[t]); budget < 0 && len(ms) > 0 {
+			if budget -= int(ix.df[t]); budget < 0 && len(ms) > 0 || len(ms) == maxTerms {
 				break
 			}
 			ms = append(ms, termMatch{term: t, via: viaPrefix})
@@ -574,10 +582,25 @@ func (ix *Index) Run(r Request) Results {
 			ix.describe(&res.Hits[i], m)
 		}
 	}
-	if !r.Plain {
+	if !r.Plain && letters(q) >= minJumpLetters {
 		res.Jump = ix.jump(parts, cands, score, q, m)
 	}
 	return res
+}
+
+// minJumpLetters is how much of a query the jump list waits for: one or
+// two letters say too little of a title to pick one.
+const minJumpLetters = 3
+
+// letters counts the characters of a query's words.
+func letters(q Query) int {
+	n := 0
+	for _, p := range q.Must {
+		for _, t := range p.Terms {
+			n += utf8.RuneCountInString(t)
+		}
+	}
+	return n
 }
 
 // keep filters articles by the request's date range, in place.
