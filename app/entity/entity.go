@@ -16,6 +16,7 @@ import (
 	"fmt"
 	"hash/crc32"
 	"slices"
+	"sort"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -329,9 +330,7 @@ func (ix *Index) prepare(c *data.Collection) error {
 			}
 			ix.values = append(ix.values, id)
 		}
-		vs := ix.values[start:]
-		slices.Sort(vs)
-		ix.values = ix.values[:start+len(slices.Compact(vs))]
+		ix.values = ix.values[:start+sortUnique(ix.values[start:])]
 		ix.valueEnd[i] = uint32(len(ix.values))
 		for _, r := range a.Related {
 			if r.Article < 0 || r.Article >= len(ix.Articles) || r.Article == i {
@@ -347,10 +346,29 @@ func (ix *Index) prepare(c *data.Collection) error {
 			}
 		}
 	}
-	ix.values = slices.Clip(ix.values)
+	ix.values = ix.values[:len(ix.values):len(ix.values)]
 	ix.counts = make([]int32, n)
 	ix.selected = make([]bool, n)
 	return nil
+}
+
+// sortUnique sorts an article's few values in place by insertion, drops
+// repeats and returns how many are left. (Hand-written: a generic sort
+// would add its own copy of sorting code to the wasm.)
+func sortUnique(vs []ID) int {
+	for i := 1; i < len(vs); i++ {
+		for j := i; j > 0 && vs[j] < vs[j-1]; j-- {
+			vs[j], vs[j-1] = vs[j-1], vs[j]
+		}
+	}
+	n := 0
+	for i, v := range vs {
+		if i == 0 || v != vs[n-1] {
+			vs[n] = v
+			n++
+		}
+	}
+	return n
 }
 
 // fingerprint ties an Index to the collection it was built for: CRC-32
@@ -387,7 +405,8 @@ func (ix *Index) Values(i int) []ID {
 func (ix *Index) ArticlesOf(id ID) []int {
 	var out []int
 	for i := range ix.Articles {
-		if _, ok := slices.BinarySearch(ix.Values(i), id); ok {
+		vs := ix.Values(i)
+		if j := sort.Search(len(vs), func(j int) bool { return vs[j] >= id }); j < len(vs) && vs[j] == id {
 			out = append(out, i)
 		}
 	}

@@ -1,9 +1,6 @@
 package entity
 
-import (
-	"cmp"
-	"slices"
-)
+import "sort"
 
 // Facets and filters run on every keystroke, over the articles the search
 // matched. Both make one pass over those articles and their values
@@ -76,8 +73,10 @@ func (ix *Index) Facets(matches []int, selected []ID, limit int) []Facet {
 	}
 
 	// IDs sort by kind, then name: sorting the touched IDs groups them, and
-	// a stable sort by count keeps ties in name order.
-	slices.Sort(touched)
+	// a stable sort by count keeps ties in name order. (package sort rather
+	// than slices: its code is in the wasm already, where each generic sort
+	// would add its own.)
+	sort.Slice(touched, func(a, b int) bool { return touched[a] < touched[b] })
 	var facets []Facet
 	for len(touched) > 0 {
 		k := ix.kindOf[touched[0]]
@@ -87,7 +86,7 @@ func (ix *Index) Facets(matches []int, selected []ID, limit int) []Facet {
 		}
 		group := touched[:n]
 		touched = touched[n:]
-		slices.SortStableFunc(group, func(a, b ID) int { return cmp.Compare(counts[b], counts[a]) })
+		sort.SliceStable(group, func(a, b int) bool { return counts[group[a]] > counts[group[b]] })
 		f := Facet{Kind: k, Distinct: len(group)}
 		shown := len(group)
 		if limit > 0 && shown > limit {
@@ -112,9 +111,11 @@ func (ix *Index) Facets(matches []int, selected []ID, limit int) []Facet {
 			continue
 		}
 		k := ix.kindOf[id]
-		j, ok := slices.BinarySearchFunc(facets, k, func(f Facet, k Kind) int { return cmp.Compare(f.Kind, k) })
-		if !ok {
-			facets = slices.Insert(facets, j, Facet{Kind: k})
+		j := sort.Search(len(facets), func(j int) bool { return facets[j].Kind >= k })
+		if j == len(facets) || facets[j].Kind != k {
+			facets = append(facets, Facet{})
+			copy(facets[j+1:], facets[j:])
+			facets[j] = Facet{Kind: k}
 		}
 		facets[j].Values = append(facets[j].Values, Count{Entity: id, Name: ix.Entities[id].Name, Selected: true})
 	}

@@ -89,6 +89,12 @@ func Decode(c *data.Collection, b []byte) (*Index, error) {
 		start = termEnd[i]
 	}
 
+	// The articles' slices are cut from a few big allocations rather than
+	// made one by one: a large collection has tens of thousands of them.
+	var mentions chunks[Mention]
+	var metas chunks[ID]
+	var related chunks[Related]
+	var refs chunks[Ref]
 	for i := range ix.Articles {
 		a := &ix.Articles[i]
 		mt := d.count("title mentions", 3)
@@ -96,7 +102,7 @@ func Decode(c *data.Collection, b []byte) (*Index, error) {
 		if d.err != nil {
 			break
 		}
-		a.Mentions = make([]Mention, mt+mb)
+		a.Mentions = mentions.make(mt + mb)
 		pos := 0
 		for j := range a.Mentions {
 			if j == mt {
@@ -111,7 +117,7 @@ func Decode(c *data.Collection, b []byte) (*Index, error) {
 		if d.err != nil {
 			break
 		}
-		a.Meta = make([]ID, k)
+		a.Meta = metas.make(k)
 		last := 0
 		for j := range a.Meta {
 			last += d.offset()
@@ -124,14 +130,14 @@ func Decode(c *data.Collection, b []byte) (*Index, error) {
 		if d.err != nil {
 			break
 		}
-		a.Related = make([]Related, r)
+		a.Related = related.make(r)
 		for j := range a.Related {
 			other := i + d.varint()
 			nb := d.count("reasons", 1)
 			if d.err != nil {
 				break
 			}
-			rel := Related{Article: other, Because: make([]Ref, nb)}
+			rel := Related{Article: other, Because: refs.make(nb)}
 			for k := range rel.Because {
 				v := d.offset()
 				if v&1 == 0 {
@@ -153,6 +159,23 @@ func Decode(c *data.Collection, b []byte) (*Index, error) {
 		return nil, &errCorrupt{err.Error()}
 	}
 	return ix, nil
+}
+
+// chunks hands out slices cut from blocks of at least chunkSize elements.
+type chunks[T any] struct{ free []T }
+
+const chunkSize = 4096
+
+func (c *chunks[T]) make(n int) []T {
+	if n == 0 {
+		return nil
+	}
+	if len(c.free) < n {
+		c.free = make([]T, max(n, chunkSize))
+	}
+	s := c.free[:n:n]
+	c.free = c.free[n:]
+	return s
 }
 
 // decoder reads the file's numbers and strings, remembering the first

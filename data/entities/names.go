@@ -20,9 +20,11 @@ import (
 //   - none of its words names an organisation or a place (Department,
 //     Court, Airport, Street, Arena): "Main Department", "Le Bourget
 //     Airport";
-//   - it does not follow "in", "at" or "near", which put it in a place;
+//   - it does not follow "in", "at" or "near", which put it in a place.
 //
-// A leading word is common when it is an English dictionary word, a word
+// In a title that capitalizes every word ("TikToker Arrested for Insulting
+// Uzbek Citizens Online") capitals say nothing, and the heuristic does not
+// run. A leading word is common when it is an English dictionary word, a word
 // the collection also writes in lower case, or has the ending of an
 // abstract noun (-ity, -ness, -tion, -ment …), and is not a first name
 // that is also a word (Mark, Rose). This is what rejects the section

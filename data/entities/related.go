@@ -15,9 +15,9 @@ import (
 
 // Related articles share rare things: the entities both mention and the
 // terms and two-word phrases both use that few other articles do. Each
-// article is a vector of BM25 weights over those features (entities
-// weigh half as much again as words); two articles are as related as the
-// cosine of their vectors.
+// article is a vector of BM25 weights over its words and one over its
+// entities; two articles are as related as the cosine of their words plus
+// the cosine of their entities (the bonus for sharing names).
 //
 // It stays fast on a large collection because no pair of articles is
 // compared unless they share a feature: each article keeps only its
@@ -29,16 +29,17 @@ const (
 	maxRelated  = 5
 	maxReasons  = 3
 	maxFeatures = 40
-	// entityBoost multiplies the weight of a shared entity over a shared
-	// word of the same rarity.
-	entityBoost = 1.5
+	maxEntities = 20
+	// entityBonus weighs the cosine of two articles' entities against
+	// that of their words.
+	entityBonus = 1.0
 	// wordDamping multiplies the weight of a single English word: in a
 	// small collection every shared word looks rare, and names and phrases
 	// ("Article 179", "Criminal Code") say more about a topic than
 	// "penalties" does.
 	wordDamping = 0.6
 	// minScore is the least cosine a related article must have.
-	minScore = 0.04
+	minScore = 0.08
 	k1, b    = 1.2, 0.75
 )
 
@@ -155,25 +156,17 @@ func relate(c *data.Collection, arts []articleScan, anns []entity.Annotations, e
 			}
 			idf := math.Log(1 + (float64(n)-float64(df)+0.5)/(float64(df)+0.5))
 			w := idf * x * (k1 + 1) / (x + norm)
-			switch f := &features[id]; {
-			case f.entity >= 0:
-				w *= entityBoost
-			case len(f.words) == 1 && englishWords()[f.words[0]]:
+			if f := &features[id]; f.entity < 0 && len(f.words) == 1 && englishWords()[f.words[0]] {
 				w *= wordDamping
 			}
 			v = append(v, weighted{id, w})
 		}
-		slices.SortFunc(v, func(a, b weighted) int { return cmp.Or(cmp.Compare(b.w, a.w), cmp.Compare(a.f, b.f)) })
-		if len(v) > maxFeatures {
-			v = v[:maxFeatures]
-		}
-		var sum float64
-		for _, x := range v {
-			sum += x.w * x.w
-		}
-		for k := range v {
-			v[k].w /= math.Sqrt(sum)
-		}
+		// Entities and words are two vectors, each of unit length, the
+		// entities' scaled so that the score is the words' cosine plus
+		// entityBonus times the entities'.
+		ents := slices.DeleteFunc(slices.Clone(v), func(x weighted) bool { return features[x.f].entity < 0 })
+		words := slices.DeleteFunc(v, func(x weighted) bool { return features[x.f].entity >= 0 })
+		v = append(unitVector(ents, maxEntities, math.Sqrt(entityBonus)), unitVector(words, maxFeatures, 1)...)
 		slices.SortFunc(v, func(a, b weighted) int { return cmp.Compare(a.f, b.f) })
 		vecs[i] = v
 		for _, x := range v {
@@ -240,6 +233,22 @@ func relate(c *data.Collection, arts []articleScan, anns []entity.Annotations, e
 		}
 	}
 	return terms, related
+}
+
+// unitVector keeps the n strongest of v, scaled to length scale.
+func unitVector(v []weighted, n int, scale float64) []weighted {
+	slices.SortFunc(v, func(a, b weighted) int { return cmp.Or(cmp.Compare(b.w, a.w), cmp.Compare(a.f, b.f)) })
+	if len(v) > n {
+		v = v[:n]
+	}
+	var sum float64
+	for _, x := range v {
+		sum += x.w * x.w
+	}
+	for k := range v {
+		v[k].w *= scale / math.Sqrt(sum)
+	}
+	return v
 }
 
 // better orders candidates: higher score first, then earlier article.
