@@ -69,7 +69,7 @@ new old first second third last next year years time times day days week weeks m
 take takes taking took get gets got go goes going went come comes came coming remain remains remained including include includes way ways part
 number numbers added saying reported reportedly despite back high low large small big long good bad great major key main recent recently early
 earlier late later set put use used using known called given show shows showed shown want wants need needs found find left told asked say
-whether though although also already around almost often among amid across able likely expected order week place places thing things
+whether though although also already around almost often among amid across able likely expected order week place places thing things sir dame
 `)
 
 // titleWords stand before names and are not part of them: "Minister Aida
