@@ -13,6 +13,7 @@ import (
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
+	"broadsheet/app/entity"
 	"broadsheet/app/search"
 	"broadsheet/app/timeline"
 	"broadsheet/data"
@@ -27,6 +28,10 @@ type Library struct {
 	// Events are the dates the articles' text mentions, extracted at build
 	// time; set them with SetEvents (none until then).
 	Events *timeline.Events
+	// Entities are the people, places, organisations, countries and
+	// metadata values of the articles, with related articles; nil when the
+	// site has none (the UI then shows no facets).
+	Entities *entity.Index
 	// Published counts the articles over time, once, for every histogram.
 	Published *timeline.Histogram
 	bySlug    map[string]int
@@ -46,6 +51,10 @@ func NewLibrary(c *data.Collection, ix *search.Index) *Library {
 
 // SetEvents gives the library the events extracted from its collection.
 func (l *Library) SetEvents(ev *timeline.Events) { l.Events = ev }
+
+// SetEntities gives the library the people, places, organisations and
+// countries its articles mention, their facets and related articles.
+func (l *Library) SetEntities(ix *entity.Index) { l.Entities = ix }
 
 // Article returns the article with slug, and its position (newest first).
 func (l *Library) Article(slug string) (*data.Article, int, bool) {

@@ -7,11 +7,13 @@ package main
 import (
 	"errors"
 	"fmt"
+	"sync"
 	"syscall/js"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	ui "broadsheet/app"
+	"broadsheet/app/entity"
 	"broadsheet/app/search"
 	"broadsheet/app/timeline"
 	"broadsheet/data"
@@ -19,9 +21,16 @@ import (
 
 func main() {
 	web := app.Getenv("GOAPP_STATIC_RESOURCES_URL") + "/"
-	// The names come from site.EnvCollection and site.EnvIndex; the site
-	// package itself is server-only.
-	c, ix, err := load(web+app.Getenv("BROADSHEET_COLLECTION"), web+app.Getenv("BROADSHEET_INDEX"))
+	// The names come from site.EnvCollection, EnvIndex, EnvEvents and
+	// EnvEntities (the site package itself is server-only). All four files
+	// are fetched at once: on a slow link each round trip counts.
+	files := map[string]string{}
+	for _, env := range []string{"BROADSHEET_COLLECTION", "BROADSHEET_INDEX", "BROADSHEET_EVENTS", "BROADSHEET_ENTITIES"} {
+		files[env] = web + app.Getenv(env)
+	}
+	got := fetchAll(files)
+
+	c, ix, err := load(got["BROADSHEET_COLLECTION"], got["BROADSHEET_INDEX"])
 	if err != nil {
 		// The prerendered page stays readable; say why search is missing.
 		js.Global().Get("console").Call("error", "broadsheet: "+err.Error())
@@ -31,48 +40,72 @@ func main() {
 		select {}
 	}
 	lib := ui.NewLibrary(c, ix)
-	// Events are extra: without them the timeline shows no events, and
-	// everything else works.
-	if ev, err := loadEvents(c, web+app.Getenv("BROADSHEET_EVENTS")); err != nil {
-		js.Global().Get("console").Call("error", "broadsheet: "+err.Error())
+	// Events and entities are extra: without them the timeline shows no
+	// events and the search page no facets, and everything else works.
+	if f := got["BROADSHEET_EVENTS"]; f.err != nil {
+		logError(f.url, f.err)
+	} else if ev, err := timeline.DecodeEvents(c, f.b); err != nil {
+		logError(f.url, err)
 	} else {
 		lib.SetEvents(ev)
+	}
+	if f := got["BROADSHEET_ENTITIES"]; f.err != nil {
+		logError(f.url, f.err)
+	} else if eix, err := entity.Decode(c, f.b); err != nil {
+		logError(f.url, err)
+	} else {
+		lib.SetEntities(eix)
 	}
 	ui.Routes(lib)
 	app.RunWhenOnBrowser()
 }
 
-func load(collectionURL, indexURL string) (*data.Collection, *search.Index, error) {
-	b, err := fetchBytes(collectionURL)
-	if err != nil {
-		return nil, nil, fmt.Errorf("loading %s: %w", collectionURL, err)
+func logError(url string, err error) {
+	js.Global().Get("console").Call("error", "broadsheet: "+url+": "+err.Error())
+}
+
+func load(cf, xf fetched) (*data.Collection, *search.Index, error) {
+	if cf.err != nil {
+		return nil, nil, fmt.Errorf("loading %s: %w", cf.url, cf.err)
 	}
-	c, err := data.Decode(b)
+	c, err := data.Decode(cf.b)
 	if err != nil {
-		return nil, nil, fmt.Errorf("%s: %w", collectionURL, err)
+		return nil, nil, fmt.Errorf("%s: %w", cf.url, err)
 	}
-	b, err = fetchBytes(indexURL)
-	if err != nil {
-		return nil, nil, fmt.Errorf("loading %s: %w", indexURL, err)
+	if xf.err != nil {
+		return nil, nil, fmt.Errorf("loading %s: %w", xf.url, xf.err)
 	}
-	ix, err := search.Load(c, b)
+	ix, err := search.Load(c, xf.b)
 	if err != nil {
-		return nil, nil, fmt.Errorf("%s: %w", indexURL, err)
+		return nil, nil, fmt.Errorf("%s: %w", xf.url, err)
 	}
 	return c, ix, nil
 }
 
-// loadEvents fetches the events the build extracted (site.EnvEvents).
-func loadEvents(c *data.Collection, url string) (*timeline.Events, error) {
-	b, err := fetchBytes(url)
-	if err != nil {
-		return nil, fmt.Errorf("loading %s: %w", url, err)
+// fetched is one file's body, or why it could not be had.
+type fetched struct {
+	url string
+	b   []byte
+	err error
+}
+
+// fetchAll fetches the files concurrently and waits for all of them.
+func fetchAll(urls map[string]string) map[string]fetched {
+	out := make(map[string]fetched, len(urls))
+	var mu sync.Mutex
+	var wg sync.WaitGroup
+	for k, u := range urls {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			b, err := fetchBytes(u)
+			mu.Lock()
+			out[k] = fetched{url: u, b: b, err: err}
+			mu.Unlock()
+		}()
 	}
-	ev, err := timeline.DecodeEvents(c, b)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", url, err)
-	}
-	return ev, nil
+	wg.Wait()
+	return out
 }
 
 // fetchBytes GETs url with the browser's fetch (net/http would add

@@ -28,6 +28,7 @@ import (
 	"broadsheet/app/search"
 	"broadsheet/app/timeline"
 	"broadsheet/data"
+	"broadsheet/data/entities"
 	"broadsheet/data/events"
 	"broadsheet/data/folder"
 )
@@ -39,6 +40,7 @@ const (
 	EnvCollection = "BROADSHEET_COLLECTION"
 	EnvIndex      = "BROADSHEET_INDEX"
 	EnvEvents     = "BROADSHEET_EVENTS"
+	EnvEntities   = "BROADSHEET_ENTITIES"
 )
 
 // Shared by the pages and the manifest.
@@ -121,6 +123,15 @@ func Build(o Options) (*Report, error) {
 	}
 	dataFiles[EnvEvents] = "events." + shortHash(eventsFile) + ".json"
 	assets[dataFiles[EnvEvents]] = eventsFile
+	// People, places, organisations and countries; facets; related
+	// articles: all computed here, read by the wasm.
+	eix, err := entities.Build(o.Collection)
+	if err != nil {
+		return nil, err
+	}
+	entitiesFile := eix.Encode()
+	dataFiles[EnvEntities] = "entities." + shortHash(entitiesFile) + ".bin"
+	assets[dataFiles[EnvEntities]] = entitiesFile
 
 	rep := &Report{WasmBytes: int64(len(wasm)), Version: version(base, assets)}
 	h := handler(base, rep.Version, dataFiles, len(wasm))
@@ -135,6 +146,7 @@ func Build(o Options) (*Report, error) {
 	h.ServiceWorkerTemplate = serviceWorker(base, precache)
 	lib := ui.NewLibrary(o.Collection, ix)
 	lib.SetEvents(timeline.NewEvents(o.Collection, evs))
+	lib.SetEntities(eix)
 	ui.Routes(lib)
 
 	out := files{}
