@@ -95,6 +95,8 @@ func (p *articlePage) Render() app.UI {
 					)
 				}),
 			),
+		articleMentions(p.lib, p.pos),
+		relatedArticles(p.lib, p.pos),
 		p.renderNeighbours(),
 	)
 }
