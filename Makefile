@@ -8,6 +8,10 @@ ADDR      ?= :8000
 # means the seed collection built into the binary.
 CORPUS    ?=
 CHROMIUM  ?= /usr/bin/chromium
+# axe-core, injected by the browser tests to check accessibility; installed
+# from the npm registry into bin/ (not committed).
+AXE_VERSION ?= 4.14.1
+AXE_JS    := bin/npm/node_modules/axe-core/axe.min.js
 
 BIN       := bin/broadsheet
 WASM      := web/app.wasm
@@ -34,12 +38,15 @@ chromium:
 	@test -x $(CHROMIUM) || { echo "installing Chromium (apt-get)"; \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 
-test: chromium wasm
+$(AXE_JS):
+	npm install --silent --no-save --no-package-lock --prefix bin/npm axe-core@$(AXE_VERSION)
+
+test: chromium wasm $(AXE_JS)
 	$(GO) vet ./...
 	GOOS=js GOARCH=wasm $(GO) vet ./app/... ./data ./cmd/broadsheet
 	$(MAKE) test-wasm
 	$(MAKE) fuzz
-	CHROMIUM=$(CHROMIUM) $(GO) test -count=1 -timeout 30m ./...
+	CHROMIUM=$(CHROMIUM) AXE_JS=$(CURDIR)/$(AXE_JS) $(GO) test -count=1 -timeout 30m ./...
 
 # Each fuzz target runs briefly on top of its committed seed corpus (the
 # seeds alone also run in every plain `go test`). Go's fuzzer now and then
