@@ -35,6 +35,7 @@ func layout(current section, content ...app.UI) app.UI {
 							navLink("/saved", "Saved", current == sectionSaved),
 							navLink("/about", "About", current == sectionAbout),
 						),
+					newPreferences(),
 					newInstallButton(),
 				),
 			newKeyboard(),

@@ -4,6 +4,16 @@
 // without it, so an old version keeps working until the reader reloads.
 (function () {
   "use strict";
+  // The theme the reader chose (app/preferences.go stores it), applied
+  // before the wasm arrives.
+  try {
+    const theme = localStorage.getItem("broadsheet.theme");
+    if (theme === "light" || theme === "dark") {
+      document.documentElement.setAttribute("data-theme", theme);
+    }
+  } catch (err) {
+    // storage refused: the system's theme applies
+  }
   if (!("serviceWorker" in navigator)) {
     return;
   }

@@ -56,6 +56,7 @@ func main() {
 	} else {
 		lib.SetEntities(eix)
 	}
+	ui.InitLang()
 	ui.Routes(lib)
 	app.RunWhenOnBrowser()
 }

@@ -1,0 +1,115 @@
+package ui
+
+import (
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"broadsheet/app/i18n"
+)
+
+// The interface language and the theme are the reader's, remembered in
+// localStorage. The language comes from there, else from the browser;
+// prerendered pages are in English.
+const (
+	langKey  = "broadsheet.lang"
+	themeKey = "broadsheet.theme"
+)
+
+// lang is the interface language of this page. It is set once, before the
+// first render (initLang); switching reloads the page, so every component
+// renders in the new language from the start.
+var lang = i18n.English
+
+// T translates an interface message into the page's language.
+func T(msg string, args ...string) string { return lang.T(msg, args...) }
+
+// InitLang picks the language for the live app.
+func InitLang() {
+	if !app.IsClient {
+		return
+	}
+	tag := ""
+	if v := storageGet(langKey); v != "" {
+		tag = v
+	} else if nav := app.Window().Get("navigator").Get("language"); nav.Truthy() {
+		tag = nav.String()
+	}
+	lang = i18n.Parse(tag)
+	app.Window().Get("document").Get("documentElement").Set("lang", string(lang))
+}
+
+func storageGet(key string) (v string) {
+	defer func() {
+		if recover() != nil {
+			v = "" // storage refused (private mode, policy)
+		}
+	}()
+	r := app.Window().Get("localStorage").Call("getItem", key)
+	if r.IsNull() || r.IsUndefined() {
+		return ""
+	}
+	return r.String()
+}
+
+func storageSet(key, value string) {
+	defer func() { recover() }() // refused storage: the choice lasts this page only
+	app.Window().Get("localStorage").Call("setItem", key, value)
+}
+
+// preferences are the language and theme switches in the header.
+type preferences struct {
+	app.Compo
+
+	theme string
+}
+
+func newPreferences() *preferences { return &preferences{} }
+
+func (p *preferences) OnMount(ctx app.Context) {
+	p.theme = storageGet(themeKey)
+	if p.theme == "" {
+		p.theme = "system"
+	}
+}
+
+func (p *preferences) onLang(ctx app.Context, e app.Event) {
+	storageSet(langKey, ctx.JSSrc().Get("value").String())
+	ctx.Reload()
+}
+
+func (p *preferences) onTheme(ctx app.Context, e app.Event) {
+	p.theme = ctx.JSSrc().Get("value").String()
+	root := app.Window().Get("document").Get("documentElement")
+	if p.theme == "light" || p.theme == "dark" {
+		storageSet(themeKey, p.theme)
+		root.Call("setAttribute", "data-theme", p.theme)
+	} else {
+		storageSet(themeKey, "")
+		root.Call("removeAttribute", "data-theme")
+	}
+}
+
+func (p *preferences) Render() app.UI {
+	return app.Div().
+		Class("prefs").
+		Body(
+			app.Label().For("lang-select").Class("visually-hidden").Text(T("Language")),
+			app.Select().
+				ID("lang-select").
+				OnChange(p.onLang).
+				Body(
+					app.Range(i18n.Langs).Slice(func(i int) app.UI {
+						l := i18n.Langs[i]
+						return app.Option().Value(string(l)).Selected(l == lang).Text(l.Name())
+					}),
+				),
+			app.Label().For("theme-select").Class("visually-hidden").Text(T("Theme")),
+			app.Select().
+				ID("theme-select").
+				OnChange(p.onTheme).
+				Body(
+					app.Option().Value("system").Selected(p.theme == "system" || p.theme == "").Text(T("System")),
+					app.Option().Value("light").Selected(p.theme == "light").Text(T("Light")),
+					app.Option().Value("dark").Selected(p.theme == "dark").Text(T("Dark")),
+				),
+		)
+}
