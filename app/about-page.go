@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"strconv"
 	"strings"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -23,7 +22,7 @@ func (p *aboutPage) OnNav(ctx app.Context) { p.load(ctx) }
 
 func (p *aboutPage) OnMount(ctx app.Context) { markLive() }
 
-func (p *aboutPage) load(ctx app.Context) { ctx.Page().SetTitle("About — Broadsheet") }
+func (p *aboutPage) load(ctx app.Context) { ctx.Page().SetTitle(T("About") + " — Broadsheet") }
 
 func (p *aboutPage) Render() app.UI {
 	c := p.lib.Collection
@@ -34,15 +33,12 @@ func (p *aboutPage) Render() app.UI {
 		}
 	}
 	return layout(sectionAbout,
-		app.H1().Text("About"),
-		app.H2().Text("The collection: "+c.Name),
-		app.P().Class("count").Text(strconv.Itoa(len(c.Articles))+" articles."),
+		app.H1().Text(T("About")),
+		app.H2().Text(T("The collection: {0}", c.Name)),
+		app.P().Class("count").Text(articleCount(len(c.Articles))+"."),
 		app.Div().Class("about-collection").Body(about...),
-		app.H2().Text("Broadsheet"),
-		app.P().Text("Broadsheet is a news-archive explorer that runs entirely in your browser: "+
-			"the articles, the search and the timeline are part of the page, with no server behind them. "+
-			"Once visited it can be installed and keeps working without a network."),
-		app.P().Text("It is made for researchers, journalists and readers following events from afar, "+
-			"on slow links and on phones."),
+		app.H2().Text(T("Broadsheet")),
+		app.P().Text(T("Broadsheet is a news-archive explorer that runs entirely in your browser: the articles, the search and the timeline are part of the page, with no server behind them. Once visited it can be installed and keeps working without a network.")),
+		app.P().Text(T("It is made for researchers, journalists and readers following events from afar, on slow links and on phones.")),
 	)
 }

@@ -20,10 +20,10 @@ var mentionKinds = []struct {
 	kind  entity.Kind
 	label string
 }{
-	{entity.Person, "People"},
-	{entity.Organisation, "Organisations"},
-	{entity.Place, "Places"},
-	{entity.Country, "Countries"},
+	{entity.Person, N("People")},
+	{entity.Organisation, N("Organisations")},
+	{entity.Place, N("Places")},
+	{entity.Country, N("Countries")},
 }
 
 // articleMentions lists the people, organisations, places and countries
@@ -45,7 +45,7 @@ func articleMentions(l *Library, pos int) app.UI {
 			continue
 		}
 		groups = append(groups, app.Div().Class("mention-group").Body(
-			app.H3().Text(mk.label),
+			app.H3().Text(T(mk.label)),
 			app.Ul().Body(
 				app.Range(ids).Slice(func(i int) app.UI {
 					e := ix.Entities[ids[i]]
@@ -60,7 +60,7 @@ func articleMentions(l *Library, pos int) app.UI {
 	return app.Section().
 		Class("mentions").
 		Aria("labelledby", "mentions-heading").
-		Body(append([]app.UI{app.H2().ID("mentions-heading").Text("In this article")}, groups...)...)
+		Body(append([]app.UI{app.H2().ID("mentions-heading").Text(T("In this article"))}, groups...)...)
 }
 
 // relatedArticles lists the five articles that share the most rare terms
@@ -79,7 +79,7 @@ func relatedArticles(l *Library, pos int) app.UI {
 		Class("related").
 		Aria("labelledby", "related-heading").
 		Body(
-			app.H2().ID("related-heading").Text("Related articles"),
+			app.H2().ID("related-heading").Text(T("Related articles")),
 			app.Ul().Body(
 				app.Range(rel).Slice(func(i int) app.UI {
 					r := rel[i]

@@ -46,20 +46,20 @@ func (p *articlePage) load(ctx app.Context) {
 		ctx.Page().SetTitle(metaText(p.article.Title) + " — Broadsheet")
 		ctx.Page().SetDescription(metaText(lead(p.article.Body, 160)))
 	} else {
-		ctx.Page().SetTitle("Article not found — Broadsheet")
+		ctx.Page().SetTitle(T("Article not found") + " — Broadsheet")
 	}
 }
 
 func (p *articlePage) Render() app.UI {
 	if p.article == nil {
 		return layout(sectionSearch,
-			app.H1().Text("Article not found"),
+			app.H1().Text(T("Article not found")),
 			app.P().Body(
-				app.Text("This collection has no article at this address. "),
-				app.A().Href(href("/")).Text("Search the articles"),
-				app.Text(" or browse the "),
-				app.A().Href(href("/timeline")).Text("timeline"),
-				app.Text("."),
+				app.Text(T("This collection has no article at this address. ")),
+				app.A().Href(href("/")).Text(T("Search the articles")),
+				app.Text(T(" or browse the ")),
+				app.A().Href(href("/timeline")).Text(T("timeline")),
+				app.Text(T(".")),
 			),
 		)
 	}
@@ -71,7 +71,7 @@ func (p *articlePage) Render() app.UI {
 			Body(
 				app.If(p.query != "", func() app.UI {
 					return app.P().Class("back").Body(
-						app.A().Href(href(withQuery("/", p.query))).Text("← Back to results"),
+						app.A().Href(href(withQuery("/", p.query))).Text(T("← Back to results")),
 					)
 				}),
 				app.H1().Body(highlighted(a.Title, search.Highlight(a.Title, p.query))...),
@@ -86,11 +86,11 @@ func (p *articlePage) Render() app.UI {
 				),
 				app.Div().Class("body").Body(body...),
 				app.If(a.Truncated, func() app.UI {
-					return app.P().Class("truncated").Text("The source cut this text short; the rest of the article is not in the collection.")
+					return app.P().Class("truncated").Text(T("The source cut this text short; the rest of the article is not in the collection."))
 				}),
 				app.If(safeURL(a.URL) != "", func() app.UI {
 					return app.P().Class("source-link").Body(
-						app.Text("Original: "),
+						app.Text(T("Original: ")),
 						app.A().Href(safeURL(a.URL)).Rel("noopener noreferrer").Target("_blank").Text(a.URL),
 					)
 				}),
@@ -111,7 +111,7 @@ func (p *articlePage) renderNeighbours() app.UI {
 			Class("prev").
 			Rel("prev").
 			Href(href(ArticlePath(older.Slug))).
-			Body(app.Span().Class("label").Text("← Older"), app.Span().Text(older.Title)))
+			Body(app.Span().Class("label").Text(T("← Older")), app.Span().Text(older.Title)))
 	}
 	if p.pos > 0 {
 		newer := &arts[p.pos-1]
@@ -119,7 +119,7 @@ func (p *articlePage) renderNeighbours() app.UI {
 			Class("next").
 			Rel("next").
 			Href(href(ArticlePath(newer.Slug))).
-			Body(app.Span().Class("label").Text("Newer →"), app.Span().Text(newer.Title)))
+			Body(app.Span().Class("label").Text(T("Newer →")), app.Span().Text(newer.Title)))
 	}
-	return app.Nav().Class("neighbours").Aria("label", "Older and newer articles").Body(links...)
+	return app.Nav().Class("neighbours").Aria("label", T("Older and newer articles")).Body(links...)
 }

@@ -36,13 +36,13 @@ func articleURL(a *data.Article) string {
 
 func (b *citeButton) onClick(ctx app.Context, e app.Event) {
 	b.text = cite.Citation(b.Article, articleURL(b.Article))
-	b.status = "Citation:"
+	b.status = T("Citation:")
 	clip := app.Window().Get("navigator").Get("clipboard")
 	if !clip.Truthy() {
 		return
 	}
 	done := app.FuncOf(func(this app.Value, args []app.Value) any {
-		ctx.Dispatch(func(app.Context) { b.status = "Copied to the clipboard:" })
+		ctx.Dispatch(func(app.Context) { b.status = T("Copied to the clipboard:") })
 		return nil
 	})
 	clip.Call("writeText", b.text).Call("then", done)
@@ -56,7 +56,7 @@ func (b *citeButton) Render() app.UI {
 				ID("cite-button").
 				Type("button").
 				OnClick(b.onClick).
-				Text("Copy citation"),
+				Text(T("Copy citation")),
 			app.If(b.text != "", func() app.UI {
 				return app.P().
 					ID("citation").

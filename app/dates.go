@@ -6,11 +6,13 @@ import (
 	"broadsheet/data"
 )
 
-var monthNames = [...]string{"January", "February", "March", "April", "May", "June",
-	"July", "August", "September", "October", "November", "December"}
+// N marks a message for translation where it is defined (in a table) and
+// translated later with T; it returns msg unchanged.
+func N(msg string) string { return msg }
 
-// formatDate shows a date at the precision it is known: "May 2025", never
-// "1 May 2025" for a month; ", approx." when it was inferred.
+// formatDate shows a date at the precision it is known, in the interface
+// language: "May 2025", never "1 May 2025" for a month; ", approx." when
+// it was inferred.
 func formatDate(d data.Date) string {
 	t := d.Start
 	var s string
@@ -18,14 +20,19 @@ func formatDate(d data.Date) string {
 	case data.PrecisionYear:
 		s = strconv.Itoa(t.Year())
 	case data.PrecisionMonth:
-		s = monthNames[t.Month()-1] + " " + strconv.Itoa(t.Year())
+		s = lang.MonthYear(t)
 	case data.PrecisionDay, data.PrecisionTime:
-		s = strconv.Itoa(t.Day()) + " " + monthNames[t.Month()-1] + " " + strconv.Itoa(t.Year())
+		s = lang.Day(t)
 	default:
-		return "Undated"
+		return T("Undated")
 	}
 	if d.Inferred {
-		s += ", approx."
+		s = lang.Approx(s)
 	}
 	return s
+}
+
+// articleCount is "6 articles" / "6 статей".
+func articleCount(n int) string {
+	return lang.Number(n) + " " + lang.Plural(n, T("article"), T("articles"), T("articles (many)"))
 }

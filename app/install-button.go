@@ -47,14 +47,13 @@ func (b *installButton) Render() app.UI {
 				Type("button").
 				Aria("expanded", b.apple && b.showHowTo).
 				OnClick(b.onClick).
-				Text("Install"),
+				Text(T("Install")),
 			app.If(b.apple && b.showHowTo, func() app.UI {
 				return app.P().
 					ID("install-howto").
 					Class("install-howto").
 					Role("note").
-					Text("To install Broadsheet: in Safari, tap the Share button, then “Add to Home Screen” " +
-						"(on a Mac: File → Add to Dock). It then opens like an app and works offline.")
+					Text(T("To install Broadsheet: in Safari, tap the Share button, then “Add to Home Screen” (on a Mac: File → Add to Dock). It then opens like an app and works offline."))
 			}),
 		)
 }

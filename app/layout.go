@@ -22,18 +22,18 @@ func layout(current section, content ...app.UI) app.UI {
 	return app.Div().
 		Class("page").
 		Body(
-			app.A().Class("skip-link").Href("#content").Text("Skip to content"),
+			app.A().Class("skip-link").Href("#content").Text(T("Skip to content")),
 			app.Header().
 				Class("site-header").
 				Body(
-					app.A().Class("brand").Href(href("/")).Text("Broadsheet"),
+					app.A().Class("brand").Href(href("/")).Text(T("Broadsheet")),
 					app.Nav().
-						Aria("label", "Main").
+						Aria("label", T("Main")).
 						Body(
-							navLink("/", "Search", current == sectionSearch),
-							navLink("/timeline", "Timeline", current == sectionTimeline),
-							navLink("/saved", "Saved", current == sectionSaved),
-							navLink("/about", "About", current == sectionAbout),
+							navLink("/", N("Search"), current == sectionSearch),
+							navLink("/timeline", N("Timeline"), current == sectionTimeline),
+							navLink("/saved", N("Saved"), current == sectionSaved),
+							navLink("/about", N("About"), current == sectionAbout),
 						),
 					newPreferences(),
 					newInstallButton(),
@@ -45,13 +45,13 @@ func layout(current section, content ...app.UI) app.UI {
 			app.Footer().
 				Class("site-footer").
 				Body(
-					app.Text("Broadsheet runs in your browser and keeps working offline. Press ? for keyboard shortcuts."),
+					app.Text(T("Broadsheet runs in your browser and keeps working offline. Press ? for keyboard shortcuts.")),
 				),
 		)
 }
 
 func navLink(path, label string, current bool) app.UI {
-	a := app.A().Href(href(path)).Text(label)
+	a := app.A().Href(href(path)).Text(T(label))
 	if current {
 		a = a.Aria("current", "page")
 	}

@@ -12,19 +12,21 @@ func (p *notFoundPage) OnPreRender(ctx app.Context) {
 	ctx.Page().SetTitle("Page not found — Broadsheet")
 }
 
-func (p *notFoundPage) OnNav(ctx app.Context) { ctx.Page().SetTitle("Page not found — Broadsheet") }
+func (p *notFoundPage) OnNav(ctx app.Context) {
+	ctx.Page().SetTitle(T("Page not found") + " — Broadsheet")
+}
 
 func (p *notFoundPage) OnMount(ctx app.Context) { markLive() }
 
 func (p *notFoundPage) Render() app.UI {
 	return layout("",
-		app.H1().Text("Page not found"),
+		app.H1().Text(T("Page not found")),
 		app.P().Body(
-			app.Text("Nothing lives at this address. "),
-			app.A().Href(href("/")).Text("Search the articles"),
-			app.Text(" or browse the "),
-			app.A().Href(href("/timeline")).Text("timeline"),
-			app.Text("."),
+			app.Text(T("Nothing lives at this address. ")),
+			app.A().Href(href("/")).Text(T("Search the articles")),
+			app.Text(T(" or browse the ")),
+			app.A().Href(href("/timeline")).Text(T("timeline")),
+			app.Text(T(".")),
 		),
 	)
 }

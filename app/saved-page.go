@@ -19,10 +19,10 @@ type savedPage struct {
 
 func newSavedPage() *savedPage { return &savedPage{shelf: saved.New()} }
 
-func (p *savedPage) OnPreRender(ctx app.Context) { ctx.Page().SetTitle("Saved — Broadsheet") }
+func (p *savedPage) OnPreRender(ctx app.Context) { ctx.Page().SetTitle(T("Saved") + " — Broadsheet") }
 
 func (p *savedPage) OnNav(ctx app.Context) {
-	ctx.Page().SetTitle("Saved — Broadsheet")
+	ctx.Page().SetTitle(T("Saved") + " — Broadsheet")
 	p.shelf, p.notice = loadShelf()
 }
 
@@ -65,12 +65,12 @@ func (p *savedPage) onImport(ctx app.Context, e app.Event) {
 		ctx.Dispatch(func(ctx app.Context) {
 			in, err := saved.Decode([]byte(text))
 			if err != nil {
-				p.notice = "Nothing imported: " + err.Error()
+				p.notice = T("Nothing imported: {0}", err.Error())
 				return
 			}
 			n := p.shelf.Merge(in)
 			p.store()
-			p.notice = "Imported " + strconv.Itoa(n) + " new item(s)."
+			p.notice = T("Imported {0} new item(s).", strconv.Itoa(n))
 		})
 		then.Release()
 		return nil
@@ -81,15 +81,15 @@ func (p *savedPage) onImport(ctx app.Context, e app.Event) {
 func (p *savedPage) Render() app.UI {
 	s := p.shelf
 	return layout(sectionSaved,
-		app.H1().Text("Saved"),
-		app.P().Class("count").Text("Kept in this browser only. Export them to keep a copy or to move them to another device."),
+		app.H1().Text(T("Saved")),
+		app.P().Class("count").Text(T("Kept in this browser only. Export them to keep a copy or to move them to another device.")),
 		app.If(p.notice != "", func() app.UI {
 			return app.P().ID("saved-notice").Class("notice").Role("alert").Text(p.notice)
 		}),
 		app.Section().Aria("labelledby", "reading-heading").Body(
-			app.H2().ID("reading-heading").Text("Reading list"),
+			app.H2().ID("reading-heading").Text(T("Reading list")),
 			app.If(len(s.Reading) == 0, func() app.UI {
-				return app.P().Class("empty").Text("No articles yet: use “Save to reading list” on an article.")
+				return app.P().Class("empty").Text(T("No articles yet: use “Save to reading list” on an article."))
 			}),
 			app.Ul().ID("reading-list").Class("shelf").Body(
 				app.Range(s.Reading).Slice(func(i int) app.UI {
@@ -97,17 +97,17 @@ func (p *savedPage) Render() app.UI {
 					return app.Li().Body(
 						app.A().Href(href(ArticlePath(it.Slug))).Text(it.Title),
 						app.Button().Type("button").Class("remove").
-							Aria("label", "Remove from the reading list").
+							Aria("label", T("Remove from the reading list")).
 							OnClick(p.onRemoveReading(it.Slug), app.EventScope(it.Slug)).
-							Text("Remove"),
+							Text(T("Remove")),
 					)
 				}),
 			),
 		),
 		app.Section().Aria("labelledby", "searches-heading").Body(
-			app.H2().ID("searches-heading").Text("Saved searches"),
+			app.H2().ID("searches-heading").Text(T("Saved searches")),
 			app.If(len(s.Searches) == 0, func() app.UI {
-				return app.P().Class("empty").Text("No saved searches yet: use “Save this search” next to the results.")
+				return app.P().Class("empty").Text(T("No saved searches yet: use “Save this search” next to the results."))
 			}),
 			app.Ul().ID("saved-searches").Class("shelf").Body(
 				app.Range(s.Searches).Slice(func(i int) app.UI {
@@ -115,17 +115,17 @@ func (p *savedPage) Render() app.UI {
 					return app.Li().Body(
 						app.A().Href(href(sr.URL)).Text(sr.Name),
 						app.Button().Type("button").Class("remove").
-							Aria("label", "Forget this search").
+							Aria("label", T("Forget this search")).
 							OnClick(p.onRemoveSearch(sr.URL), app.EventScope(sr.URL)).
-							Text("Remove"),
+							Text(T("Remove")),
 					)
 				}),
 			),
 		),
-		app.Section().Class("shelf-files").Aria("label", "Export and import").Body(
-			app.Button().ID("export-saved").Type("button").OnClick(p.onExport).Text("Export as JSON"),
+		app.Section().Class("shelf-files").Aria("label", T("Export and import")).Body(
+			app.Button().ID("export-saved").Type("button").OnClick(p.onExport).Text(T("Export as JSON")),
 			app.Label().For("import-saved").Class("import").Body(
-				app.Text("Import from JSON "),
+				app.Text(T("Import from JSON ")),
 				app.Input().ID("import-saved").Type("file").Accept("application/json,.json").OnChange(p.onImport),
 			),
 		),

@@ -34,8 +34,7 @@ func loadShelf() (*saved.Store, string) {
 	aside := shelfKey + ".damaged." + strconv.FormatInt(time.Now().Unix(), 10)
 	ls.Call("setItem", aside, raw.String())
 	ls.Call("removeItem", shelfKey)
-	return saved.New(), "Your saved items could not be read (" + err.Error() + "). They were set aside in this browser's storage as “" +
-		aside + "” and a new list was started."
+	return saved.New(), T("Your saved items could not be read ({0}). They were set aside in this browser's storage as “{1}” and a new list was started.", err.Error(), aside)
 }
 
 // storeShelf saves the shelf; a full or forbidden storage is reported,
@@ -46,7 +45,7 @@ func storeShelf(s *saved.Store) (err string) {
 	}
 	defer func() {
 		if r := recover(); r != nil {
-			err = "Could not save in this browser's storage: " + toString(r)
+			err = T("Could not save in this browser's storage: {0}", toString(r))
 		}
 	}()
 	app.Window().Get("localStorage").Call("setItem", shelfKey, string(s.Encode()))
@@ -99,9 +98,9 @@ func (b *readingListButton) onClick(ctx app.Context, e app.Event) {
 }
 
 func (b *readingListButton) Render() app.UI {
-	label := "Save to reading list"
+	label := T("Save to reading list")
 	if b.on {
-		label = "On your reading list — remove"
+		label = T("On your reading list — remove")
 	}
 	return app.Div().
 		Class("shelf-actions").
@@ -151,9 +150,9 @@ func (b *saveSearchButton) onClick(ctx app.Context, e app.Event) {
 }
 
 func (b *saveSearchButton) Render() app.UI {
-	label := "Save this search"
+	label := T("Save this search")
 	if b.done {
-		label = "Saved ✓"
+		label = T("Saved ✓")
 	}
 	return app.Span().
 		Class("save-search").

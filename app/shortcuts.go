@@ -8,12 +8,12 @@ import (
 type shortcut struct{ key, what string }
 
 var shortcuts = []shortcut{
-	{"/", "Focus the search box"},
-	{"↑ ↓", "Move through the results"},
-	{"Enter", "Open the focused result"},
-	{"Esc", "Clear the search, or close this list"},
-	{"t", "Open the timeline"},
-	{"?", "Show or hide these shortcuts"},
+	{"/", N("Focus the search box")},
+	{"↑ ↓", N("Move through the results")},
+	{"Enter", N("Open the focused result")},
+	{"Esc", N("Clear the search, or close this list")},
+	{"t", N("Open the timeline")},
+	{"?", N("Show or hide these shortcuts")},
 }
 
 // keyboard answers the app-wide shortcuts. A key is left alone when a
@@ -140,15 +140,15 @@ func (k *keyboard) Render() app.UI {
 		Aria("modal", "false").
 		Aria("labelledby", "shortcuts-title").
 		Body(
-			app.H2().ID("shortcuts-title").Text("Keyboard shortcuts"),
+			app.H2().ID("shortcuts-title").Text(T("Keyboard shortcuts")),
 			app.Dl().Body(
 				app.Range(shortcuts).Slice(func(i int) app.UI {
 					return app.Div().Body(
 						app.Dt().Body(app.Kbd().Text(shortcuts[i].key)),
-						app.Dd().Text(shortcuts[i].what),
+						app.Dd().Text(T(shortcuts[i].what)),
 					)
 				}),
 			),
-			app.Button().Type("button").OnClick(k.onClose).Text("Close"),
+			app.Button().Type("button").OnClick(k.onClose).Text(T("Close")),
 		)
 }
