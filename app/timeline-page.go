@@ -28,9 +28,10 @@ const (
 type timelinePage struct {
 	app.Compo
 
-	lib   *Library
-	query string
-	rng   timeline.Range
+	lib    *Library
+	loaded string // the URL the page was last loaded from
+	query  string
+	rng    timeline.Range
 
 	matching []*data.Article // the search's articles, all when no search
 	shown    []*data.Article // matching, within the range
@@ -59,10 +60,22 @@ func (p *timelinePage) OnPreRender(ctx app.Context) { p.load(ctx) }
 
 func (p *timelinePage) OnNav(ctx app.Context) { p.load(ctx) }
 
-func (p *timelinePage) OnMount(ctx app.Context) { markLive() }
+// OnMount loads too: go-app mounts the page with what the constructor
+// gave it and sends OnNav after; the changes are drawn on the next frame,
+// and defers run after that. So the page is marked live (which tests and
+// styles wait for) only once it shows its articles.
+func (p *timelinePage) OnMount(ctx app.Context) {
+	p.load(ctx)
+	ctx.Defer(func(app.Context) { markLive() })
+}
 
 func (p *timelinePage) load(ctx app.Context) {
-	v := ctx.Page().URL().Query()
+	u := ctx.Page().URL()
+	if u.String() == p.loaded {
+		return // OnMount and OnNav of one visit
+	}
+	p.loaded = u.String()
+	v := u.Query()
 	p.rng = timeline.RangeFromQuery(v)
 	p.setQuery(v.Get("q"))
 	ctx.Page().SetTitle(pageTitle(p.query, "Timeline"))
@@ -126,6 +139,7 @@ func (p *timelinePage) params() url.Values {
 }
 
 func (p *timelinePage) onInput(ctx app.Context, e app.Event) {
+	p.loaded = "" // the URL changes under the page: load again on the next visit
 	p.setQuery(ctx.JSSrc().Get("value").String())
 	u := absPath("/timeline")
 	if q := p.params().Encode(); q != "" {
