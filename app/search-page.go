@@ -292,9 +292,13 @@ func (p *searchPage) renderBody() app.UI {
 	hits := r.Hits[:min(len(r.Hits), p.rendered)]
 	return app.Section().
 		Class("results").
-		Aria("label", "Results").
+		Aria("labelledby", "results-heading").
 		DataSet("query", metaText(p.query)).
 		Body(
+			app.H1().
+				ID("results-heading").
+				Class("visually-hidden").
+				Text("Search results"),
 			app.P().
 				ID("result-count").
 				Class("count").
@@ -346,9 +350,13 @@ func (p *searchPage) renderEmpty() app.UI {
 	}
 	return app.Section().
 		Class("results empty").
-		Aria("label", "Results").
+		Aria("labelledby", "results-heading").
 		DataSet("query", metaText(p.query)).
 		Body(
+			app.H1().
+				ID("results-heading").
+				Class("visually-hidden").
+				Text("Search results"),
 			app.P().
 				ID("result-count").
 				Class("count").
