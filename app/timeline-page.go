@@ -88,7 +88,7 @@ func (p *timelinePage) setQuery(q string) {
 	p.matchHis = nil
 	// Every match, newest first: the histogram and the lists need them
 	// all, not the best twenty.
-	res := p.lib.Index.Run(search.Request{Query: q, Order: search.ByDate, Limit: max(len(arts), 1)})
+	res := p.lib.Index.Run(search.Request{Query: q, Order: search.ByDate, Limit: max(len(arts), 1), Plain: true})
 	if !res.Query.Empty() {
 		for i := range res.Hits {
 			p.matching = append(p.matching, res.Hits[i].Article)

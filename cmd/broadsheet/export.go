@@ -65,7 +65,7 @@ func runExport(args []string) int {
 
 	// The articles: the search's matches (every one, newest first), or all.
 	var arts []*data.Article
-	res := search.New(c).Run(search.Request{Query: *query, Order: search.ByDate, Limit: max(len(c.Articles), 1)})
+	res := search.New(c).Run(search.Request{Query: *query, Order: search.ByDate, Limit: max(len(c.Articles), 1), Plain: true})
 	if !res.Query.Empty() {
 		for i := range res.Hits {
 			arts = append(arts, res.Hits[i].Article)
