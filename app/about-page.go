@@ -20,7 +20,12 @@ func (p *aboutPage) OnPreRender(ctx app.Context) { p.load(ctx) }
 
 func (p *aboutPage) OnNav(ctx app.Context) { p.load(ctx) }
 
-func (p *aboutPage) OnMount(ctx app.Context) { markLive() }
+// OnMount loads as well as OnNav (which go-app sends after the mount),
+// so the page is drawn with its content before it is marked live.
+func (p *aboutPage) OnMount(ctx app.Context) {
+	p.load(ctx)
+	ctx.Defer(func(app.Context) { markLive() })
+}
 
 func (p *aboutPage) load(ctx app.Context) { ctx.Page().SetTitle(T("About") + " — Broadsheet") }
 

@@ -34,7 +34,12 @@ func (p *articlePage) OnNav(ctx app.Context) {
 	}
 }
 
-func (p *articlePage) OnMount(ctx app.Context) { markLive() }
+// OnMount loads as well as OnNav (which go-app sends after the mount),
+// so the page is drawn with its content before it is marked live.
+func (p *articlePage) OnMount(ctx app.Context) {
+	p.load(ctx)
+	ctx.Defer(func(app.Context) { markLive() })
+}
 
 func (p *articlePage) load(ctx app.Context) {
 	u := ctx.Page().URL()

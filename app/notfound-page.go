@@ -16,7 +16,11 @@ func (p *notFoundPage) OnNav(ctx app.Context) {
 	ctx.Page().SetTitle(T("Page not found") + " — Broadsheet")
 }
 
-func (p *notFoundPage) OnMount(ctx app.Context) { markLive() }
+// OnMount loads as well as OnNav (which go-app sends after the mount),
+// so the page is drawn with its content before it is marked live.
+func (p *notFoundPage) OnMount(ctx app.Context) {
+	ctx.Defer(func(app.Context) { markLive() })
+}
 
 func (p *notFoundPage) Render() app.UI {
 	return layout("",

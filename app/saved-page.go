@@ -26,7 +26,12 @@ func (p *savedPage) OnNav(ctx app.Context) {
 	p.shelf, p.notice = loadShelf()
 }
 
-func (p *savedPage) OnMount(ctx app.Context) { markLive() }
+// OnMount loads as well as OnNav (which go-app sends after the mount),
+// so the page is drawn with its content before it is marked live.
+func (p *savedPage) OnMount(ctx app.Context) {
+	p.shelf, p.notice = loadShelf()
+	ctx.Defer(func(app.Context) { markLive() })
+}
 
 func (p *savedPage) store() {
 	if err := storeShelf(p.shelf); err != "" {
