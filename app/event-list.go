@@ -104,7 +104,7 @@ func eventMention(e *timeline.Event, ev *timeline.Events) app.UI {
 					Href(href(timeline.SentencePath(e))).
 					Text(a.Title),
 				app.If(e.Date.Inferred, func() app.UI {
-					return app.Span().Class("inferred").Text(" · date worked out from the text around it")
+					return app.Span().Class("inferred").Text(T(" · date worked out from the text around it"))
 				}),
 			),
 		)

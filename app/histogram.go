@@ -290,7 +290,7 @@ func (h *histogram) onResolution(ctx app.Context, e app.Event) {
 
 func (h *histogram) Render() app.UI {
 	if h.ITotal == nil || h.ITotal.Total == 0 {
-		return app.Div().Class("histogram").Body(app.P().Class("count").Text("No dated articles to chart."))
+		return app.Div().Class("histogram").Body(app.P().Class("count").Text(T("No dated articles to chart.")))
 	}
 	r, first, last := h.bars()
 	n := last - first + 1
@@ -479,11 +479,11 @@ func (h *histogram) renderControls(current timeline.Resolution) app.UI {
 	return app.Div().
 		Class("histogram-controls").
 		Body(
-			app.Div().Class("res-buttons").Role("group").Aria("label", "Bar width").Body(buttons...),
-			app.Div().Class("zoom-buttons").Role("group").Aria("label", "Zoom").Body(
-				app.Button().Type("button").Class("zoom-in").Aria("label", "Zoom in").Title("Zoom in (+)").OnClick(h.onZoomIn).Text("+"),
-				app.Button().Type("button").Class("zoom-out").Aria("label", "Zoom out").Title("Zoom out (−)").OnClick(h.onZoomOut).Disabled(!zoomed).Text("−"),
-				app.Button().Type("button").Class("zoom-all").OnClick(h.onWhole).Disabled(!zoomed).Text("All dates"),
+			app.Div().Class("res-buttons").Role("group").Aria("label", T("Bar width")).Body(buttons...),
+			app.Div().Class("zoom-buttons").Role("group").Aria("label", T("Zoom")).Body(
+				app.Button().Type("button").Class("zoom-in").Aria("label", T("Zoom in")).Title(T("Zoom in (+)")).OnClick(h.onZoomIn).Text("+"),
+				app.Button().Type("button").Class("zoom-out").Aria("label", T("Zoom out")).Title(T("Zoom out (−)")).OnClick(h.onZoomOut).Disabled(!zoomed).Text("−"),
+				app.Button().Type("button").Class("zoom-all").OnClick(h.onWhole).Disabled(!zoomed).Text(T("All dates")),
 			),
 		)
 }
@@ -501,18 +501,18 @@ func (h *histogram) renderSummary(r timeline.Resolution, bands []timeline.Band) 
 			app.If(!h.ISelected.IsZero(), func() app.UI {
 				return app.P().Class("range").Body(
 					app.Text("Published "+h.ISelected.String()+" "),
-					app.A().Class("clear-range").Href(href(h.clearURL())).Text("Clear dates"),
+					app.A().Class("clear-range").Href(href(h.clearURL())).Text(T("Clear dates")),
 				)
 			}).Else(func() app.UI {
-				return app.P().Class("range hint").Text("Click a bar or drag across bars to show only those dates.")
+				return app.P().Class("range hint").Text(T("Click a bar or drag across bars to show only those dates."))
 			}),
 			app.P().Class("legend").Body(
 				app.If(h.IMatching != nil, func() app.UI {
 					return app.Span().Body(
 						app.Span().Class("key key-match").Aria("hidden", "true"),
-						app.Text(" matching articles "),
+						app.Text(T(" matching articles ")),
 						app.Span().Class("key key-total").Aria("hidden", "true"),
-						app.Text(" all articles "),
+						app.Text(T(" all articles ")),
 					)
 				}),
 				app.If(coarse > 0, func() app.UI {

@@ -78,7 +78,7 @@ func (p *timelinePage) load(ctx app.Context) {
 	v := u.Query()
 	p.rng = timeline.RangeFromQuery(v)
 	p.setQuery(v.Get("q"))
-	ctx.Page().SetTitle(pageTitle(p.query, "Timeline"))
+	ctx.Page().SetTitle(pageTitle(p.query, T("Timeline")))
 }
 
 func (p *timelinePage) setQuery(q string) {
@@ -146,7 +146,7 @@ func (p *timelinePage) onInput(ctx app.Context, e app.Event) {
 		u += "?" + q
 	}
 	replaceURL(u)
-	ctx.Page().SetTitle(pageTitle(p.query, "Timeline"))
+	ctx.Page().SetTitle(pageTitle(p.query, T("Timeline")))
 }
 
 func (p *timelinePage) onSubmit(ctx app.Context, e app.Event) { e.PreventDefault() }
@@ -203,7 +203,7 @@ func (p *timelinePage) export() *timeline.Export {
 func (p *timelinePage) Render() app.UI {
 	total := len(p.lib.Collection.Articles)
 	return layout(sectionTimeline,
-		app.H1().Text("Timeline"),
+		app.H1().Text(T("Timeline")),
 		app.Form().
 			Class("search-form").
 			Role("search").
@@ -211,13 +211,13 @@ func (p *timelinePage) Render() app.UI {
 			Method("get").
 			OnSubmit(p.onSubmit).
 			Body(
-				app.Label().For("timeline-search").Class("visually-hidden").Text("Search the timeline"),
+				app.Label().For("timeline-search").Class("visually-hidden").Text(T("Search the timeline")),
 				app.Input().
 					ID("timeline-search").
 					Type("search").
 					Name("q").
 					Value(p.query).
-					Placeholder("Narrow the timeline — names, places, words").
+					Placeholder(T("Narrow the timeline — names, places, words")).
 					AutoComplete(false).
 					OnInput(p.onInput),
 				app.If(!p.rng.From.IsZero(), func() app.UI {
@@ -226,7 +226,7 @@ func (p *timelinePage) Render() app.UI {
 				app.If(!p.rng.To.IsZero(), func() app.UI {
 					return app.Input().Type("hidden").Name("to").Value(p.rng.To.String())
 				}),
-				app.Button().Type("submit").Class("search-button").Text("Search"),
+				app.Button().Type("submit").Class("search-button").Text(T("Search")),
 			),
 		app.P().
 			ID("timeline-count").
@@ -237,7 +237,7 @@ func (p *timelinePage) Render() app.UI {
 			Class("publication").
 			Aria("labelledby", "publication-heading").
 			Body(
-				app.H2().ID("publication-heading").Text("When the articles appeared"),
+				app.H2().ID("publication-heading").Text(T("When the articles appeared")),
 				newHistogram().
 					Total(p.lib.Published).
 					Matching(p.matchHis).
@@ -251,13 +251,13 @@ func (p *timelinePage) Render() app.UI {
 			Class("by-month").
 			Aria("labelledby", "by-month-heading").
 			Body(
-				app.H2().ID("by-month-heading").Text("Articles by month of publication"),
+				app.H2().ID("by-month-heading").Text(T("Articles by month of publication")),
 				p.renderMonths(),
 				app.If(len(p.shown) > p.listed, func() app.UI {
 					return app.Button().
 						Class("more").
 						OnClick(p.onMoreArticles).
-						Text("Show " + strconv.Itoa(min(articlesShown, len(p.shown)-p.listed)) + " more articles")
+						Text(T("Show {0} more articles", strconv.Itoa(min(articlesShown, len(p.shown)-p.listed))))
 				}),
 			),
 	)
@@ -353,9 +353,9 @@ func (p *timelinePage) renderEvents() app.UI {
 		Class("events").
 		Aria("labelledby", "events-heading").
 		Body(
-			app.H2().ID("events-heading").Text("What the articles say happened"),
+			app.H2().ID("events-heading").Text(T("What the articles say happened")),
 			app.If(len(p.events) == 0, func() app.UI {
-				return app.P().Class("count").Text("None of the articles shown mentions a date in its text.")
+				return app.P().Class("count").Text(T("None of the articles shown mentions a date in its text."))
 			}).Else(func() app.UI {
 				return app.P().Class("count").Text(plural(len(p.events), "dated event") + " on " + plural(dates, "date") + ", " + span +
 					", read from the articles' own sentences. “Approx.” marks a date worked out from the article's date or from an earlier date in its text.")
@@ -365,7 +365,7 @@ func (p *timelinePage) renderEvents() app.UI {
 				return app.Button().
 					Class("more").
 					OnClick(p.onMore).
-					Text("Show " + strconv.Itoa(min(eventDatesShown, dates-p.limit)) + " more dates")
+					Text(T("Show {0} more dates", strconv.Itoa(min(eventDatesShown, dates-p.limit))))
 			}),
 		)
 }
@@ -375,12 +375,12 @@ func (p *timelinePage) renderExport() app.UI {
 		Class("export").
 		Aria("labelledby", "export-heading").
 		Body(
-			app.H2().ID("export-heading").Text("Take it with you"),
+			app.H2().ID("export-heading").Text(T("Take it with you")),
 			app.P().Body(
-				app.Text("The events and articles shown, as "),
-				app.A().Href("https://timeline.knightlab.com/docs/json-format.html").Rel("noopener noreferrer").Target("_blank").Text("TimelineJS"),
-				app.Text(" JSON or as CSV. "),
-				app.Button().Type("button").Class("prepare-export").OnClick(p.onExport).Text("Prepare downloads"),
+				app.Text(T("The events and articles shown, as ")),
+				app.A().Href("https://timeline.knightlab.com/docs/json-format.html").Rel("noopener noreferrer").Target("_blank").Text(T("TimelineJS")),
+				app.Text(T(" JSON or as CSV. ")),
+				app.Button().Type("button").Class("prepare-export").OnClick(p.onExport).Text(T("Prepare downloads")),
 			),
 			app.If(len(p.exports) > 0, func() app.UI {
 				return app.Ul().Class("downloads").Body(
