@@ -107,6 +107,12 @@ type Request struct {
 	// or jump list, which cost the most per hit. For a caller that wants
 	// every match (the timeline's histogram), not a page to show.
 	Plain bool
+	// Matches asks for the position of every article the query and dates
+	// match, before Keep, in Results.Matches: what facets are counted on.
+	Matches bool
+	// Keep, if set, narrows the matches further (the facets' filter); it
+	// gets an article's position in the collection.
+	Keep func(article int) bool
 }
 
 // DefaultLimit is how many hits a request gets when it does not say: a
@@ -130,6 +136,9 @@ type Results struct {
 	Partial bool
 	// Jump lists articles whose titles match, for a quick switcher.
 	Jump []TitleHit
+	// Matches are the positions of the matching articles before Keep,
+	// when the request asked for them.
+	Matches []int
 }
 
 // A TitleHit is an article whose title matches, with the matched
@@ -570,6 +579,22 @@ func (ix *Index) Run(r Request) Results {
 		var partial bool
 		cands, score, partial = ix.checkPhrases(m, not, cands, score, r, res.AnyWord)
 		res.Partial = res.Partial || partial
+	}
+	if r.Matches {
+		res.Matches = make([]int, len(cands))
+		for i, d := range cands {
+			res.Matches[i] = int(d)
+		}
+	}
+	if r.Keep != nil {
+		n := 0
+		for i, d := range cands {
+			if r.Keep(int(d)) {
+				cands[n], score[n] = d, score[i]
+				n++
+			}
+		}
+		cands, score = cands[:n], score[:n]
 	}
 	res.Count = len(cands)
 
