@@ -34,15 +34,18 @@ func resultRow(h *search.Hit, q string) app.UI {
 		)
 }
 
+// The note kinds, for the catalogue: search.NoteKind.String's words.
+var _ = []string{N("transliteration"), N("spelling"), N("typo")}
+
 // whyLine says how words matched that are not in the article as typed:
 // "Matched Рахмон → Rahmon (transliteration)".
 func whyLine(notes []search.Note) string {
-	s := "Matched "
+	s := T("Matched") + " "
 	for i, n := range notes {
 		if i > 0 {
 			s += ", "
 		}
-		s += n.String() + " (" + n.Kind.String() + ")"
+		s += n.String() + " (" + T(n.Kind.String()) + ")"
 	}
 	return s
 }

@@ -31,7 +31,8 @@ type Library struct {
 	// Entities are the people, places, organisations, countries and
 	// metadata values of the articles, with related articles; nil when the
 	// site has none (the UI then shows no facets).
-	Entities *entity.Index
+	Entities  *entity.Index
+	positions []int
 	// Published counts the articles over time, once, for every histogram.
 	Published *timeline.Histogram
 	bySlug    map[string]int
@@ -47,6 +48,18 @@ func NewLibrary(c *data.Collection, ix *search.Index) *Library {
 	l.Published = timeline.NewHistogram(timeline.Dates(c.Articles))
 	l.Events = timeline.NewEvents(c, nil)
 	return l
+}
+
+// Positions are 0, 1, … len(articles)-1: every article, for facets over
+// the whole collection.
+func (l *Library) Positions() []int {
+	if len(l.positions) != len(l.Collection.Articles) {
+		l.positions = make([]int, len(l.Collection.Articles))
+		for i := range l.positions {
+			l.positions[i] = i
+		}
+	}
+	return l.positions
 }
 
 // SetEvents gives the library the events extracted from its collection.

@@ -6,6 +6,8 @@ import (
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
+	"broadsheet/app/entity"
+	"broadsheet/app/i18n"
 	"broadsheet/app/search"
 	"broadsheet/data"
 )
@@ -33,6 +35,12 @@ type searchPage struct {
 	shown    int    // hits asked of the index: pages of pageSize
 	rendered int    // rows rendered: firstRows right after a keystroke, then shown
 	results  search.Results
+	// sel are the facet values filtering the results (AND across kinds,
+	// OR within one); facets the values of the matches, with counts;
+	// browse the filtered articles when there is no query.
+	sel    []entity.ID
+	facets []entity.Facet
+	browse []int
 	// pendingURL is the address to show once the browser has painted,
 	// "" when none is waiting (see changed).
 	pendingURL string
@@ -58,9 +66,10 @@ func (p *searchPage) load(ctx app.Context) {
 		p.order = search.ByDate
 	}
 	p.from, p.to = monthParam(v.Get("from")), monthParam(v.Get("to"))
+	p.sel = selectedFacets(p.lib.Entities, v)
 	p.shown, p.rendered = pageSize, pageSize
 	p.run()
-	ctx.Page().SetTitle(pageTitle(p.query, "Search"))
+	ctx.Page().SetTitle(pageTitle(p.query, T("Search")))
 }
 
 // monthParam keeps a from/to value only if it is a date the collection
@@ -77,7 +86,27 @@ func (p *searchPage) run() {
 	r := search.Request{Query: p.query, Order: p.order, Limit: p.shown}
 	r.From, _ = data.ParseDate(p.from)
 	r.To, _ = data.ParseDate(p.to)
+	ix := p.lib.Entities
+	if ix != nil {
+		r.Matches = true
+		if len(p.sel) > 0 {
+			r.Keep = ix.Matcher(p.sel)
+		}
+	}
 	p.results = p.lib.Index.Run(r)
+	p.facets, p.browse = nil, nil
+	if ix == nil {
+		return
+	}
+	matches := p.results.Matches
+	if p.results.Query.Empty() {
+		// No query: the facets browse the whole collection.
+		matches = p.lib.Positions()
+	}
+	p.facets = ix.Facets(matches, p.sel, facetLimit)
+	if p.results.Query.Empty() && len(p.sel) > 0 {
+		p.browse = ix.Filter(matches, p.sel)
+	}
 }
 
 // changed reruns the search after an edit and puts it in the address bar.
@@ -96,7 +125,7 @@ func (p *searchPage) changed(ctx app.Context) {
 				// The reader may have left the page meanwhile.
 				if appPath(ctx.Page().URL()) == "/" {
 					replaceURL(p.pendingURL)
-					ctx.Page().SetTitle(pageTitle(p.query, "Search"))
+					ctx.Page().SetTitle(pageTitle(p.query, T("Search")))
 				}
 				p.pendingURL = ""
 			})
@@ -119,6 +148,9 @@ func (p *searchPage) queryString() string {
 	}
 	if p.to != "" {
 		v.Set("to", p.to)
+	}
+	if p.lib.Entities != nil {
+		withFacets(p.lib.Entities, v, p.sel)
 	}
 	if len(v) == 0 {
 		return ""
@@ -184,13 +216,13 @@ func (p *searchPage) Render() app.UI {
 				app.Label().
 					For("search-input").
 					Class("visually-hidden").
-					Text("Search the articles"),
+					Text(T("Search the articles")),
 				app.Input().
 					ID("search-input").
 					Type("search").
 					Name("q").
 					Value(p.query).
-					Placeholder("Search articles — names, places, words").
+					Placeholder(T("Search articles — names, places, words")).
 					AutoComplete(false).
 					AutoFocus(true).
 					Aria("describedby", "search-help").
@@ -199,12 +231,37 @@ func (p *searchPage) Render() app.UI {
 				app.Button().
 					Type("submit").
 					Class("search-button").
-					Text("Search"),
+					Text(T("Search")),
 				p.renderOptions(),
 			),
 		p.renderJump(),
-		p.renderBody(),
+		app.Div().
+			Class("search-layout").
+			Body(
+				facetPanel(p.lib.Entities, p.facets, p.sel, p.baseValues()),
+				app.Div().Class("search-main").Body(
+					p.renderBody(),
+				),
+			),
 	)
+}
+
+// baseValues is the page's URL query without the facets: what a facet
+// link keeps.
+func (p *searchPage) baseValues() url.Values {
+	v, _ := url.ParseQuery(p.queryStringWithout())
+	return v
+}
+
+func (p *searchPage) queryStringWithout() string {
+	sel := p.sel
+	p.sel = nil
+	q := p.queryString()
+	p.sel = sel
+	if q == "" {
+		return ""
+	}
+	return q[1:]
 }
 
 // renderOptions are the order and the date range. Without the wasm they
@@ -216,21 +273,21 @@ func (p *searchPage) renderOptions() app.UI {
 			app.P().
 				ID("search-help").
 				Class("help").
-				Text(`Every word is a prefix. "Quoted words" for a phrase, -word to leave out.`),
+				Text(T("Every word is a prefix. \"Quoted words\" for a phrase, -word to leave out.")),
 			app.Label().
 				For("search-sort").
-				Text("Sort "),
+				Text(T("Sort ")),
 			app.Select().
 				ID("search-sort").
 				Name("sort").
 				OnChange(p.onSort).
 				Body(
-					app.Option().Value("relevance").Selected(p.order == search.ByRelevance).Text("by relevance"),
-					app.Option().Value("date").Selected(p.order == search.ByDate).Text("newest first"),
+					app.Option().Value("relevance").Selected(p.order == search.ByRelevance).Text(T("by relevance")),
+					app.Option().Value("date").Selected(p.order == search.ByDate).Text(T("newest first")),
 				),
 			app.Label().
 				For("search-from").
-				Text(" from "),
+				Text(T(" from ")),
 			app.Input().
 				ID("search-from").
 				Type("month").
@@ -239,7 +296,7 @@ func (p *searchPage) renderOptions() app.UI {
 				OnChange(p.onFrom),
 			app.Label().
 				For("search-to").
-				Text(" to "),
+				Text(T(" to ")),
 			app.Input().
 				ID("search-to").
 				Type("month").
@@ -251,7 +308,7 @@ func (p *searchPage) renderOptions() app.UI {
 					Type("button").
 					Class("clear-dates").
 					OnClick(p.onClearDates).
-					Text("any date")
+					Text(T("any date"))
 			}),
 		)
 }
@@ -265,9 +322,9 @@ func (p *searchPage) renderJump() app.UI {
 	}
 	return app.Nav().
 		Class("jump").
-		Aria("label", "Jump to an article").
+		Aria("label", T("Jump to an article")).
 		Body(
-			app.Span().Class("jump-label").Text("Jump to "),
+			app.Span().Class("jump-label").Text(T("Jump to ")),
 			app.Ul().Body(
 				app.Range(jump).Slice(func(i int) app.UI {
 					j := &jump[i]
@@ -298,17 +355,18 @@ func (p *searchPage) renderBody() app.UI {
 			app.H1().
 				ID("results-heading").
 				Class("visually-hidden").
-				Text("Search results"),
+				Text(T("Search results")),
 			app.P().
 				ID("result-count").
 				Class("count").
 				Aria("live", "polite").
 				Text(countLine(r)),
+			resultTools(p.lib, p.exportRequest(), p.query),
 			app.If(r.AnyWord, func() app.UI {
 				return app.P().
 					ID("any-word").
 					Class("any-word").
-					Text("No article has all of these words: showing articles with any of them.")
+					Text(T("No article has all of these words: showing articles with any of them."))
 			}),
 			app.Ol().
 				Class("result-list").
@@ -321,12 +379,19 @@ func (p *searchPage) renderBody() app.UI {
 				return app.Button().
 					Class("more").
 					OnClick(p.onMore).
-					Text("Show " + strconv.Itoa(min(pageSize, r.Count-len(r.Hits))) + " more")
+					Text(T("Show {0} more", lang.Number(min(pageSize, r.Count-len(r.Hits)))))
 			}),
 		)
 }
 
 func countLine(r *search.Results) string {
+	if lang != i18n.English {
+		n := lang.Number(r.Count)
+		if r.Partial {
+			n = T("at least {0}", n)
+		}
+		return T("Found: {0} of {1}", n, lang.Number(r.Total))
+	}
 	noun := "articles"
 	if r.Total == 1 {
 		noun = "article"
@@ -344,9 +409,9 @@ func countLine(r *search.Results) string {
 
 func (p *searchPage) renderEmpty() app.UI {
 	dated := p.from != "" || p.to != ""
-	where := "."
+	count := T("No articles match “{0}”.", p.query)
 	if dated {
-		where = " in these dates."
+		count = T("No articles match “{0}” in these dates.", p.query)
 	}
 	return app.Section().
 		Class("results empty").
@@ -356,32 +421,74 @@ func (p *searchPage) renderEmpty() app.UI {
 			app.H1().
 				ID("results-heading").
 				Class("visually-hidden").
-				Text("Search results"),
+				Text(T("Search results")),
 			app.P().
 				ID("result-count").
 				Class("count").
 				Aria("live", "polite").
-				Text("No articles match “"+p.query+"”"+where),
+				Text(count),
 			app.If(dated, func() app.UI {
 				return app.P().Body(
 					app.Button().
 						Type("button").
 						Class("clear-dates").
 						OnClick(p.onClearDates).
-						Text("Search any date"),
+						Text(T("Search any date")),
 				)
 			}),
-			app.P().Text("Try fewer or shorter words (each is a prefix), or one of these:"),
+			app.P().Text(T("Try fewer or shorter words (each is a prefix), or one of these:")),
 			suggestions(p.lib),
 			app.P().Body(
-				app.Text("You can also browse every article by month on the "),
-				app.A().Href(href("/timeline")).Text("timeline"),
+				app.Text(T("You can also browse every article by month on the ")),
+				app.A().Href(href("/timeline")).Text(T("timeline")),
 				app.Text("."),
 			),
 		)
 }
 
+// renderBrowse lists the articles the facets select when there is no
+// query, newest first.
+func (p *searchPage) renderBrowse() app.UI {
+	arts := p.lib.Collection.Articles
+	shown := p.browse[:min(len(p.browse), p.shown)]
+	all := func() []*data.Article {
+		out := make([]*data.Article, len(p.browse))
+		for i, pos := range p.browse {
+			out[i] = &arts[pos]
+		}
+		return out
+	}
+	return app.Section().
+		Class("results").
+		Aria("labelledby", "results-heading").
+		Body(
+			app.H1().ID("results-heading").Class("visually-hidden").Text(T("Filtered articles")),
+			app.P().
+				ID("result-count").
+				Class("count").
+				Aria("live", "polite").
+				Text(T("{0} of {1}", lang.Number(len(p.browse)), articleCount(len(arts)))),
+			resultTools(p.lib, all, ""),
+			app.Ol().
+				Class("result-list").
+				Body(
+					app.Range(shown).Slice(func(i int) app.UI {
+						return articleRow(&arts[shown[i]])
+					}),
+				),
+			app.If(len(p.browse) > len(shown), func() app.UI {
+				return app.Button().
+					Class("more").
+					OnClick(p.onMore).
+					Text(T("Show {0} more", lang.Number(min(pageSize, len(p.browse)-len(shown)))))
+			}),
+		)
+}
+
 func (p *searchPage) renderLatest() app.UI {
+	if len(p.sel) > 0 {
+		return p.renderBrowse()
+	}
 	arts := p.lib.Collection.Articles
 	latest := arts[:min(len(arts), pageSize)]
 	return app.Section().
@@ -389,7 +496,7 @@ func (p *searchPage) renderLatest() app.UI {
 		Aria("labelledby", "latest-heading").
 		DataSet("query", metaText(p.query)).
 		Body(
-			app.H1().ID("latest-heading").Text("Latest articles"),
+			app.H1().ID("latest-heading").Text(T("Latest articles")),
 			app.P().Class("count").Text(p.lib.Collection.Name+" — "+strconv.Itoa(len(arts))+" articles. Try searching for:"),
 			suggestions(p.lib),
 			app.Ol().
@@ -451,5 +558,23 @@ func focusFirst(selector string) {
 	}
 	if el := app.Window().Get("document").Call("querySelector", selector); el.Truthy() {
 		el.Call("focus")
+	}
+}
+
+// exportRequest is the page's search for every match, for the exports.
+func (p *searchPage) exportRequest() func() []*data.Article {
+	return func() []*data.Article {
+		r := search.Request{Query: p.query, Order: p.order, Limit: max(p.results.Count, 1), Plain: true}
+		r.From, _ = data.ParseDate(p.from)
+		r.To, _ = data.ParseDate(p.to)
+		if p.lib.Entities != nil && len(p.sel) > 0 {
+			r.Keep = p.lib.Entities.Matcher(p.sel)
+		}
+		res := p.lib.Index.Run(r)
+		arts := make([]*data.Article, len(res.Hits))
+		for i := range res.Hits {
+			arts[i] = res.Hits[i].Article
+		}
+		return arts
 	}
 }

@@ -1,0 +1,161 @@
+package ui
+
+import (
+	"net/url"
+	"sort"
+	"strconv"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"broadsheet/app/entity"
+)
+
+// facetLimit is how many values each facet lists.
+const facetLimit = 8
+
+// kindLabels name the facet kinds on screen, in the order they are shown.
+var kindLabels = []struct {
+	kind  entity.Kind
+	label string
+}{
+	{entity.Country, N("Country")},
+	{entity.Person, N("People")},
+	{entity.Organisation, N("Organisations")},
+	{entity.Place, N("Places")},
+	{entity.Source, N("Source")},
+	{entity.Author, N("Author")},
+	{entity.Tag, N("Tags")},
+	{entity.Language, N("Language")},
+}
+
+// selectedFacets reads the facet values of a URL: one kind=name pair per
+// value (/?country=Tajikistan&person=Emomali+Rahmon). Names that the
+// collection does not know are dropped.
+func selectedFacets(ix *entity.Index, v url.Values) []entity.ID {
+	if ix == nil {
+		return nil
+	}
+	var ids []entity.ID
+	for _, kl := range kindLabels {
+		for _, name := range v[kl.kind.String()] {
+			if id, ok := ix.Lookup(kl.kind, name); ok {
+				ids = append(ids, id)
+			}
+		}
+	}
+	sort.Slice(ids, func(i, j int) bool { return ids[i] < ids[j] })
+	return ids
+}
+
+// withFacets writes ids into v as kind=name pairs.
+func withFacets(ix *entity.Index, v url.Values, ids []entity.ID) {
+	for _, kl := range kindLabels {
+		v.Del(kl.kind.String())
+	}
+	for _, id := range ids {
+		e := ix.Entities[id]
+		v.Add(e.Kind.String(), e.Name)
+	}
+}
+
+// toggled is ids with id added, or removed if it was there.
+func toggled(ids []entity.ID, id entity.ID) []entity.ID {
+	out := make([]entity.ID, 0, len(ids)+1)
+	found := false
+	for _, x := range ids {
+		if x == id {
+			found = true
+			continue
+		}
+		out = append(out, x)
+	}
+	if !found {
+		out = append(out, id)
+	}
+	return out
+}
+
+// facetPanel lists, per kind, the values of the matching articles with
+// their counts; each value is a link to the same view with that value
+// added to or taken from the filter (AND across kinds, OR within one), so
+// every filter is a permalink and Back undoes it. On narrow screens the
+// panel folds away behind its heading.
+func facetPanel(ix *entity.Index, facets []entity.Facet, selected []entity.ID, base url.Values) app.UI {
+	if ix == nil || len(facets) == 0 {
+		return nil
+	}
+	byKind := map[entity.Kind]entity.Facet{}
+	for _, f := range facets {
+		byKind[f.Kind] = f
+	}
+	link := func(ids []entity.ID) string {
+		v := url.Values{}
+		for k, vs := range base {
+			v[k] = vs
+		}
+		withFacets(ix, v, ids)
+		if len(v) == 0 {
+			return href("/")
+		}
+		return href("/?" + v.Encode())
+	}
+	var groups []app.UI
+	for _, kl := range kindLabels {
+		f, ok := byKind[kl.kind]
+		if !ok || len(f.Values) == 0 {
+			continue
+		}
+		groups = append(groups, app.Div().
+			Class("facet").
+			Body(
+				app.H3().Text(T(kl.label)),
+				app.Ul().Body(
+					app.Range(f.Values).Slice(func(i int) app.UI {
+						c := f.Values[i]
+						a := app.A().
+							Href(link(toggled(selected, c.Entity))).
+							Body(
+								app.Span().Class("facet-name").Text(c.Name),
+								app.Span().Class("facet-count").Text(lang.Number(c.Articles)),
+							)
+						if c.Selected {
+							a = a.Class("selected").Aria("current", "true").Title(T("Remove this filter"))
+						}
+						return app.Li().Body(a)
+					}),
+				),
+				app.If(f.Distinct > len(f.Values), func() app.UI {
+					return app.P().Class("facet-more").Text(T("and {0} more", lang.Number(f.Distinct-len(f.Values))))
+				}),
+			))
+	}
+	return app.Aside().
+		ID("facets").
+		Class("facets").
+		Aria("label", T("Filters")).
+		Body(
+			app.Details().
+				Open(facetsOpen()).
+				Body(
+					app.Summary().Body(
+						app.Text(T("Filters")),
+						app.If(len(selected) > 0, func() app.UI {
+							return app.Span().Class("facet-selected").Text(" (" + strconv.Itoa(len(selected)) + ")")
+						}),
+					),
+					app.If(len(selected) > 0, func() app.UI {
+						return app.P().Body(app.A().ID("clear-facets").Href(link(nil)).Text(T("Clear filters")))
+					}),
+					app.Div().Body(groups...),
+				),
+		)
+}
+
+// facetsOpen unfolds the panel except on narrow screens, where it would
+// push the results below the fold; prerendered pages show it open.
+func facetsOpen() bool {
+	if !app.IsClient {
+		return true
+	}
+	return app.Window().Get("innerWidth").Int() >= 720
+}

@@ -1,0 +1,61 @@
+package ui
+
+import (
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"broadsheet/app/cite"
+	"broadsheet/app/timeline"
+	"broadsheet/data"
+)
+
+// resultTools export the current results — every match, not only the rows
+// on screen — as CSV, JSON or CSL-JSON (for Zotero and other reference
+// managers), and save the search.
+func resultTools(l *Library, all func() []*data.Article, query string) app.UI {
+	export := func(format string) app.EventHandler {
+		return func(ctx app.Context, e app.Event) {
+			arts := all()
+			var (
+				b    []byte
+				err  error
+				name = "broadsheet-results"
+				mime = "application/json"
+			)
+			switch format {
+			case "csv":
+				x := timeline.Export{Title: l.Collection.Name, Articles: arts, Source: l.Events, Link: absoluteURL}
+				b, err = x.CSV()
+				name, mime = name+".csv", "text/csv"
+			case "json":
+				x := timeline.Export{Title: l.Collection.Name, Articles: arts, Source: l.Events, Link: absoluteURL}
+				b, err = x.JSON()
+				name += ".json"
+			case "csl":
+				b, err = cite.CSL(arts, articleURL)
+				name += ".csl.json"
+			}
+			if err != nil {
+				app.Log(err)
+				return
+			}
+			saveFile(name, mime, b)
+		}
+	}
+	return app.Div().
+		Class("result-tools").
+		Body(
+			app.Span().Class("label").Text(T("Export:")),
+			app.Button().Type("button").ID("export-csv").OnClick(export("csv")).Text("CSV"),
+			app.Button().Type("button").ID("export-json").OnClick(export("json")).Text("JSON"),
+			app.Button().Type("button").ID("export-csl").Title(T("CSL-JSON, for Zotero and other reference managers")).OnClick(export("csl")).Text(T("CSL-JSON (Zotero)")),
+			newSaveSearchButton(query),
+		)
+}
+
+// absoluteURL makes an app path into a full URL of this site.
+func absoluteURL(path string) string {
+	if !app.IsClient {
+		return path
+	}
+	return app.Window().Get("location").Get("origin").String() + absPath(path)
+}
