@@ -195,6 +195,19 @@ const keystrokeJS = `(() => {
 func typeMeasured(t *testing.T, ctx context.Context, queries []string) (lat, later []time.Duration) {
 	t.Helper()
 	eval[bool](t, ctx, keystrokeJS)
+	type key struct {
+		typed string
+		d     time.Duration
+	}
+	var keys []key
+	defer func() {
+		slices.SortFunc(keys, func(a, b key) int { return int(b.d - a.d) })
+		var s strings.Builder
+		for _, k := range keys[:min(8, len(keys))] {
+			fmt.Fprintf(&s, " %q %s;", k.typed, k.d.Round(100*time.Microsecond))
+		}
+		t.Logf("slowest keys:%s", s.String())
+	}()
 	for _, q := range queries {
 		eval[bool](t, ctx, `(() => { const i = document.getElementById("search-input"); i.value = ""; i.dispatchEvent(new Event("input", {bubbles: true})); window.__lat = []; return true })()`)
 		for i, r := range []rune(q) {
@@ -207,6 +220,7 @@ func typeMeasured(t *testing.T, ctx context.Context, queries []string) (lat, lat
 		for i, ms := range eval[[]float64](t, ctx, `window.__lat`) {
 			d := time.Duration(ms * float64(time.Millisecond))
 			lat = append(lat, d)
+			keys = append(keys, key{string([]rune(q)[:i+1]), d})
 			if i > 0 {
 				later = append(later, d)
 			}
