@@ -24,7 +24,8 @@ func TestKeyboardAlone(t *testing.T) {
 		}
 	}
 	typeInto(t, ctx, "#search-input", "likes")
-	waitFor(t, ctx, "results", `document.querySelectorAll(".result").length >= 3`)
+	// Wait for the results of the whole word, not of a prefix typed on the way.
+	waitFor(t, ctx, "results", `(document.querySelector("[data-query]") || {dataset: {}}).dataset.query === "likes" && document.querySelectorAll(".result").length >= 3`)
 	second := resultTitles(t, ctx)[1]
 	// Down from the box goes through the titles to jump to, if any, then
 	// the results.
