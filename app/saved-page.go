@@ -23,13 +23,24 @@ func (p *savedPage) OnPreRender(ctx app.Context) { ctx.Page().SetTitle(T("Saved"
 
 func (p *savedPage) OnNav(ctx app.Context) {
 	ctx.Page().SetTitle(T("Saved") + " — Broadsheet")
-	p.shelf, p.notice = loadShelf()
+	p.load()
+}
+
+// load reads the shelf. A notice (a damaged store was set aside) stays:
+// OnMount and OnNav both load, and the second read finds the new, empty
+// store.
+func (p *savedPage) load() {
+	s, notice := loadShelf()
+	p.shelf = s
+	if notice != "" {
+		p.notice = notice
+	}
 }
 
 // OnMount loads as well as OnNav (which go-app sends after the mount),
 // so the page is drawn with its content before it is marked live.
 func (p *savedPage) OnMount(ctx app.Context) {
-	p.shelf, p.notice = loadShelf()
+	p.load()
 	ctx.Defer(func(app.Context) { markLive() })
 }
 
