@@ -5,85 +5,24 @@ package search
 // of 100,000 full-length articles recombined from the sentences of both.
 
 import (
-	"encoding/csv"
 	"fmt"
-	"io"
 	"math/rand/v2"
-	"os"
-	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
 	"broadsheet/data"
+	"broadsheet/data/corpus"
 )
 
-// bbcPath finds the BBC feed: $BROADSHEET_BBC_CSV, or shared/corpora beside
-// the checkout.
-func bbcPath() string {
-	if p := os.Getenv("BROADSHEET_BBC_CSV"); p != "" {
-		return p
-	}
-	for _, p := range []string{"../../../shared/corpora/bbc-news-rss-2022.csv", "/work/shared/corpora/bbc-news-rss-2022.csv"} {
-		if _, err := os.Stat(p); err == nil {
-			return p
-		}
-	}
-	return ""
-}
-
-var bbcOnce struct {
-	sync.Once
-	c   *data.Collection
-	err error
-}
-
-// bbc reads the feed: title, pubDate, guid, description (and empty columns
-// after them). The description is the body.
+// bbc is the BBC feed of 2022 (shared/corpora), read by data/corpus.
 func bbc(t testing.TB) *data.Collection {
 	t.Helper()
-	bbcOnce.Do(func() {
-		path := bbcPath()
-		if path == "" {
-			bbcOnce.err = fmt.Errorf("BBC feed not found (set BROADSHEET_BBC_CSV)")
-			return
-		}
-		f, err := os.Open(path)
-		if err != nil {
-			bbcOnce.err = err
-			return
-		}
-		defer f.Close()
-		r := csv.NewReader(f)
-		r.FieldsPerRecord = -1
-		r.LazyQuotes = true
-		c := &data.Collection{Name: "BBC News 2022"}
-		for line := 1; ; line++ {
-			rec, err := r.Read()
-			if err == io.EOF {
-				break
-			}
-			if err != nil {
-				bbcOnce.err = fmt.Errorf("%s:%d: %w", filepath.Base(path), line, err)
-				return
-			}
-			if line == 1 || len(rec) < 4 || rec[0] == "" {
-				continue
-			}
-			a := data.Article{Slug: fmt.Sprintf("bbc-%d", line), Title: rec[0], Body: rec[3]}
-			if ts, err := time.Parse(time.RFC1123, rec[1]); err == nil {
-				a.Date = data.Date{Start: ts.UTC(), Precision: data.PrecisionTime}
-			}
-			c.Articles = append(c.Articles, a)
-		}
-		c.Sort()
-		bbcOnce.c = c
-	})
-	if bbcOnce.err != nil {
-		t.Skip(bbcOnce.err)
+	c, err := corpus.BBC()
+	if err != nil {
+		t.Skip(err)
 	}
-	return bbcOnce.c
+	return c
 }
 
 // synthetic makes n full-length articles from the sentences of the seed

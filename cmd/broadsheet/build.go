@@ -10,8 +10,6 @@ import (
 	"time"
 
 	"broadsheet/cmd/broadsheet/internal/site"
-	"broadsheet/data"
-	"broadsheet/data/folder"
 )
 
 func runBuild(args []string) int {
@@ -44,15 +42,7 @@ func runBuild(args []string) int {
 		pprof.StartCPUProfile(f)
 		defer pprof.StopCPUProfile()
 	}
-	var (
-		c   *data.Collection
-		err error
-	)
-	if *coll == "" {
-		c, err = folder.Read(data.Default())
-	} else {
-		c, err = folder.ReadDir(*coll)
-	}
+	c, err := readCollection(*coll)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "broadsheet build:", err)
 		return 1

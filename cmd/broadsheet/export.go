@@ -12,7 +12,6 @@ import (
 	"broadsheet/app/timeline"
 	"broadsheet/data"
 	"broadsheet/data/events"
-	"broadsheet/data/folder"
 )
 
 const exportUsage = `usage: broadsheet export [-format timelinejs|csv|json] [-q QUERY] [-from DATE] [-to DATE] [-collection DIR] [-base URL]
@@ -52,12 +51,7 @@ func runExport(args []string) int {
 		fmt.Fprintln(os.Stderr, "broadsheet export:", err)
 		return 2
 	}
-	var c *data.Collection
-	if *coll == "" {
-		c, err = folder.Read(data.Default())
-	} else {
-		c, err = folder.ReadDir(*coll)
-	}
+	c, err := readCollection(*coll)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "broadsheet export:", err)
 		return 1

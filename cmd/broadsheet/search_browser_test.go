@@ -12,10 +12,8 @@ package main
 
 import (
 	"context"
-	"encoding/csv"
 	"encoding/json"
 	"fmt"
-	"io"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
@@ -30,6 +28,7 @@ import (
 	"broadsheet/app/search"
 	"broadsheet/cmd/broadsheet/internal/server"
 	"broadsheet/data"
+	"broadsheet/data/corpus"
 )
 
 // searchFor empties the search box, types q a key at a time and waits for
@@ -282,37 +281,10 @@ func TestKeystrokeToPaint(t *testing.T) {
 // $BROADSHEET_BBC_CSV): title, pubDate, guid, description.
 func bbcCollection(t *testing.T) *data.Collection {
 	t.Helper()
-	path := os.Getenv("BROADSHEET_BBC_CSV")
-	if path == "" {
-		path = "../../../shared/corpora/bbc-news-rss-2022.csv"
-	}
-	f, err := os.Open(path)
+	c, err := corpus.BBC()
 	if err != nil {
-		t.Fatalf("the BBC feed (set BROADSHEET_BBC_CSV): %v", err)
+		t.Fatal(err)
 	}
-	defer f.Close()
-	r := csv.NewReader(f)
-	r.FieldsPerRecord = -1
-	r.LazyQuotes = true
-	c := &data.Collection{Name: "BBC News 2022"}
-	for line := 1; ; line++ {
-		rec, err := r.Read()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			t.Fatalf("%s:%d: %v", path, line, err)
-		}
-		if line == 1 || len(rec) < 4 || rec[0] == "" {
-			continue
-		}
-		a := data.Article{Slug: fmt.Sprintf("bbc-%d", line), Title: rec[0], Body: rec[3]}
-		if ts, err := time.Parse(time.RFC1123, rec[1]); err == nil {
-			a.Date = data.Date{Start: ts.UTC(), Precision: data.PrecisionTime}
-		}
-		c.Articles = append(c.Articles, a)
-	}
-	c.Sort()
 	return c
 }
 
