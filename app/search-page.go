@@ -67,7 +67,13 @@ func (p *searchPage) load(ctx app.Context) {
 	}
 	p.from, p.to = monthParam(v.Get("from")), monthParam(v.Get("to"))
 	p.sel = selectedFacets(p.lib.Entities, v)
-	p.shown, p.rendered = pageSize, pageSize
+	p.shown = pageSize
+	// n is how many rows "Show more" had reached, so a reload or a shared
+	// link shows as much as the reader saw.
+	if n, err := strconv.Atoi(v.Get("n")); err == nil && n > pageSize {
+		p.shown = min(n, 50*pageSize)
+	}
+	p.rendered = p.shown
 	p.run()
 	ctx.Page().SetTitle(pageTitle(p.query, T("Search")))
 }
@@ -152,6 +158,9 @@ func (p *searchPage) queryString() string {
 	if p.lib.Entities != nil {
 		withFacets(p.lib.Entities, v, p.sel)
 	}
+	if p.shown > pageSize {
+		v.Set("n", strconv.Itoa(p.shown))
+	}
 	if len(v) == 0 {
 		return ""
 	}
@@ -202,6 +211,7 @@ func (p *searchPage) onMore(ctx app.Context, e app.Event) {
 	p.shown += pageSize
 	p.rendered = p.shown
 	p.run()
+	replaceURL(absPath("/") + p.queryString())
 }
 
 func (p *searchPage) Render() app.UI {
