@@ -28,7 +28,7 @@ func eventList(years []timeline.YearGroup, ev *timeline.Events, limit int) app.U
 		if len(y.Whole) > 0 {
 			n := min(len(y.Whole), left)
 			left -= n
-			body = append(body, dateGroups(y.Whole[:n], ev, "During "))
+			body = append(body, dateGroups(y.Whole[:n], ev, T("During ")))
 		}
 		for j := range y.Months {
 			if left <= 0 {
@@ -58,10 +58,10 @@ func dateGroups(groups []timeline.DateGroup, ev *timeline.Events, prefix string)
 				d := g.Date()
 				label := prefix + timeline.EventLabel(g.Events[0])
 				if prefix == "" && d.Precision == data.PrecisionMonth && g.Events[0].Until.IsZero() {
-					label = "Sometime in the month" // the month's heading says which
+					label = T("Sometime in the month") // the month's heading says which
 				}
 				if d.Inferred {
-					label += ", approx."
+					label = lang.Approx(label)
 				}
 				return app.Li().
 					Class("event-date").
@@ -69,7 +69,7 @@ func dateGroups(groups []timeline.DateGroup, ev *timeline.Events, prefix string)
 						app.P().Class("when").Body(
 							app.Time().DateTime(d.String()).Text(label),
 							app.If(g.Articles > 1, func() app.UI {
-								return app.Span().Class("gather").Text(" · " + strconv.Itoa(g.Articles) + " articles mention " + timeline.EventLabel(g.Events[0]))
+								return app.Span().Class("gather").Text(" · " + T("{0} articles mention {1}", lang.Number(g.Articles), timeline.EventLabel(g.Events[0])))
 							}),
 						),
 						app.Ul().Class("mentions").Body(

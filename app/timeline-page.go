@@ -7,6 +7,7 @@ import (
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
+	"broadsheet/app/i18n"
 	"broadsheet/app/search"
 	"broadsheet/app/timeline"
 	"broadsheet/data"
@@ -305,6 +306,9 @@ func (p *timelinePage) queryOnly() url.Values {
 }
 
 func (p *timelinePage) countLine(total int) string {
+	if lang != i18n.English {
+		return p.countLineTranslated(total)
+	}
 	s := plural(len(p.shown), "article") + " of " + strconv.Itoa(total)
 	switch {
 	case p.query != "" && !p.rng.IsZero():
@@ -405,4 +409,26 @@ func byteSize(n int) string {
 		return strconv.Itoa(n) + " B"
 	}
 	return strconv.Itoa((n+512)/1024) + " KB"
+}
+
+// countLineTranslated is countLine in the interface's other languages,
+// whose plurals do not follow English: numbers stand before nouns that
+// T and lang.Plural choose.
+func (p *timelinePage) countLineTranslated(total int) string {
+	var s string
+	switch {
+	case p.query != "" && !p.rng.IsZero():
+		s = T("{0} of {1} match “{2}” and appeared {3}", lang.Number(len(p.shown)), articleCount(total), p.query, p.rng.String())
+	case p.query != "":
+		s = T("{0} of {1} match “{2}”", lang.Number(len(p.shown)), articleCount(total), p.query)
+	case !p.rng.IsZero():
+		s = T("{0} of {1} appeared {2}", lang.Number(len(p.shown)), articleCount(total), p.rng.String())
+	default:
+		s = T("{0}, newest first", articleCount(total))
+	}
+	s += "; " + T("dated events in their text: {0}.", lang.Number(len(p.events)))
+	if p.uncertain > 0 {
+		s += " " + T("Articles known only to a month or year that reaches into the range are included: {0}.", lang.Number(p.uncertain))
+	}
+	return s
 }

@@ -115,6 +115,14 @@ var (
 		"июля", "августа", "сентября", "октября", "ноября", "декабря"}
 )
 
+// MonthNames are the language's months standing alone and after a day.
+func (l Lang) MonthNames() (alone, afterDay [12]string) {
+	if l == Russian {
+		return russianMonths, russianMonthsOf
+	}
+	return englishMonths, englishMonths
+}
+
 // Month names a month on its own.
 func (l Lang) Month(m time.Month) string {
 	if l == Russian {

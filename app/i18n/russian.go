@@ -145,4 +145,15 @@ var russian = map[string]string{
 	"transliteration": "транслитерация",
 	"typo":            "опечатка",
 	"{0} of {1}":      "{0} из {1}",
+
+	// Timeline, composed
+	"During ":                  "В течение ",
+	"Sometime in the month":    "В течение месяца",
+	"{0} articles mention {1}": "{1} упоминают статей: {0}",
+	"{0} of {1} match “{2}” and appeared {3}": "{0} из {1} подходят к «{2}» и вышли {3}",
+	"{0} of {1} match “{2}”":                  "{0} из {1} подходят к «{2}»",
+	"{0} of {1} appeared {2}":                 "{0} из {1} вышли {2}",
+	"{0}, newest first":                       "{0}, сначала новые",
+	"dated events in their text: {0}.":        "датированных событий в тексте: {0}.",
+	"Articles known only to a month or year that reaches into the range are included: {0}.": "Включены статьи, известные лишь с точностью до месяца или года, который захватывает диапазон: {0}.",
 }

@@ -101,9 +101,9 @@ func (r Resolution) ShortLabel(b int) string {
 	case Day:
 		return strconv.Itoa(s.Day())
 	case Week:
-		return strconv.Itoa(s.Day()) + " " + monthNames[s.Month()-1][:3]
+		return strconv.Itoa(s.Day()) + " " + shortMonth(int(s.Month()))
 	case Month:
-		return monthNames[s.Month()-1][:3]
+		return shortMonth(int(s.Month()))
 	}
 	return strconv.Itoa(s.Year())
 }

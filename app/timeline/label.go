@@ -14,9 +14,9 @@ func Label(d data.Date) string {
 	case data.PrecisionYear:
 		return strconv.Itoa(t.Year())
 	case data.PrecisionMonth:
-		return monthNames[t.Month()-1] + " " + strconv.Itoa(t.Year())
+		return Months[t.Month()-1] + " " + strconv.Itoa(t.Year())
 	case data.PrecisionDay, data.PrecisionTime:
-		return strconv.Itoa(t.Day()) + " " + monthNames[t.Month()-1] + " " + strconv.Itoa(t.Year())
+		return strconv.Itoa(t.Day()) + " " + MonthsOf[t.Month()-1] + " " + strconv.Itoa(t.Year())
 	}
 	return "undated"
 }
@@ -33,7 +33,7 @@ func LabelRange(from, to data.Date) string {
 		return strconv.Itoa(f.Year()) + "–" + strconv.Itoa(t.Year())
 	case data.PrecisionMonth:
 		if f.Year() == t.Year() {
-			return monthNames[f.Month()-1] + "–" + Label(to)
+			return Months[f.Month()-1] + "–" + Label(to)
 		}
 	case data.PrecisionDay, data.PrecisionTime:
 		if f.Year() == t.Year() && f.Month() == t.Month() {

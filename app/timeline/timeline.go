@@ -8,8 +8,22 @@ import (
 	"broadsheet/data"
 )
 
-var monthNames = [...]string{"January", "February", "March", "April", "May", "June",
-	"July", "August", "September", "October", "November", "December"}
+// Months name the months in labels standing alone ("May 2025"), MonthsOf
+// after a day ("14 May 2025"). They are English; the app sets them to the
+// interface language before it renders (Russian says "май 2025" but
+// "14 мая 2025"). Exports and prerendered pages keep English.
+var (
+	Months = [12]string{"January", "February", "March", "April", "May", "June",
+		"July", "August", "September", "October", "November", "December"}
+	MonthsOf = Months
+)
+
+// shortMonth is a month's first three letters (runes: the names may be
+// Cyrillic).
+func shortMonth(m int) string {
+	r := []rune(Months[m-1])
+	return string(r[:min(3, len(r))])
+}
 
 // Group is the articles of one period.
 type Group struct {
@@ -79,5 +93,5 @@ func label(year, month int, undated bool) string {
 	case month == 0:
 		return strconv.Itoa(year) + " (month not known)"
 	}
-	return monthNames[month-1] + " " + strconv.Itoa(year)
+	return Months[month-1] + " " + strconv.Itoa(year)
 }
