@@ -96,6 +96,9 @@ func TestAccessibility(t *testing.T) {
 		}
 		open(t, ctx, e.url+"/about")
 		eval[bool](t, ctx, `localStorage.setItem("broadsheet.lang", "`+c.lang+`"), true`)
+		t.Cleanup(func() { // even when a check fails: later tests expect English
+			chromedp.Run(ctx, chromedp.Evaluate[chromedp.Void](`localStorage.removeItem("broadsheet.lang")`))
+		})
 		for _, p := range pages {
 			open(t, ctx, e.url+p)
 			if strings.Contains(p, "?") && !strings.HasPrefix(p, "/article") {
