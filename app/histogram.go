@@ -7,6 +7,7 @@ import (
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
+	"broadsheet/app/i18n"
 	"broadsheet/app/timeline"
 	"broadsheet/data"
 )
@@ -319,8 +320,8 @@ func (h *histogram) Render() app.UI {
 	}
 	shapes = append(shapes, h.renderAxis(r, first, last, bw)...)
 
-	label := "Articles published, by " + r.String() + ", " + timeline.LabelRange(periodOf(r, first), periodOf(r, last)) +
-		". Arrow keys move between bars, Shift with an arrow extends a selection, Enter filters to it, Escape clears."
+	label := T("Articles published, by {0}, {1}. Arrow keys move between bars, Shift with an arrow extends a selection, Enter filters to it, Escape clears.",
+		T(r.String()), timeline.LabelRange(periodOf(r, first), periodOf(r, last)))
 	return app.Div().
 		Class("histogram").
 		Body(
@@ -376,9 +377,9 @@ func (h *histogram) renderBar(r timeline.Resolution, b, first int, bw, gap float
 	name := r.BucketLabel(b)
 	var aria string
 	if h.IMatching != nil {
-		aria = name + ": " + strconv.Itoa(match) + " matching of " + plural(total, "article")
+		aria = T("{0}: {1} matching of {2}", name, lang.Number(match), articlesN(total))
 	} else {
-		aria = name + ": " + plural(total, "article")
+		aria = name + ": " + articlesN(total)
 	}
 	return svg("g").
 		Class(class...).
@@ -408,7 +409,7 @@ func (h *histogram) renderBand(r timeline.Resolution, band timeline.Band, first,
 	hi := min(last, r.Bucket(band.Period.End().Add(-1)))
 	x := float64(lo-first) * bw
 	w := float64(hi-lo+1) * bw
-	text := plural(band.Count, "article") + " dated only to " + timeline.Label(band.Period)
+	text := T("{0} dated only to {1}", articlesN(band.Count), timeline.Label(band.Period))
 	y := bandY
 	if i%2 == 1 {
 		y += 2 // neighbouring bands of a month and of its year stay apart
@@ -473,7 +474,7 @@ func (h *histogram) renderControls(current timeline.Resolution) app.UI {
 			Aria("pressed", strconv.FormatBool(r == current)).
 			Disabled(!timeline.Fits(r, view)).
 			OnClick(h.onResolution).
-			Text(strings.ToUpper(r.String()[:1])+r.String()[1:]))
+			Text(T(strings.ToUpper(r.String()[:1])+r.String()[1:])))
 	}
 	zoomed := !h.view.IsZero() && h.view != h.extent()
 	return app.Div().
@@ -500,7 +501,7 @@ func (h *histogram) renderSummary(r timeline.Resolution, bands []timeline.Band) 
 		Body(
 			app.If(!h.ISelected.IsZero(), func() app.UI {
 				return app.P().Class("range").Body(
-					app.Text("Published "+h.ISelected.String()+" "),
+					app.Text(T("Published {0}", h.ISelected.String())+" "),
 					app.A().Class("clear-range").Href(href(h.clearURL())).Text(T("Clear dates")),
 				)
 			}).Else(func() app.UI {
@@ -518,7 +519,7 @@ func (h *histogram) renderSummary(r timeline.Resolution, bands []timeline.Band) 
 				app.If(coarse > 0, func() app.UI {
 					return app.Span().Body(
 						app.Span().Class("key key-band").Aria("hidden", "true"),
-						app.Text(" "+plural(coarse, "article")+" known only to the "+coarserThan(r)+", drawn as bands across it, not on its first "+r.String()+"."),
+						app.Text(" "+T("{0} known only to the {1}, drawn as bands across it, not on its first {2}.", articlesN(coarse), T(coarserThan(r)), T(r.String()))),
 					)
 				}),
 			),
@@ -538,3 +539,16 @@ func plural(n int, noun string) string {
 	}
 	return strconv.Itoa(n) + " " + noun + "s"
 }
+
+// articlesN is "3 articles" in English (as plural writes it) and the
+// interface language's own count otherwise.
+func articlesN(n int) string {
+	if lang == i18n.English {
+		return plural(n, "article")
+	}
+	return articleCount(n)
+}
+
+// The resolutions' names, for the catalogue: timeline.Resolution.String
+// and coarserThan's words.
+var _ = []string{N("day"), N("week"), N("month"), N("year"), N("month or year"), N("Day"), N("Week"), N("Month"), N("Year")}

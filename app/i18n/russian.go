@@ -156,4 +156,20 @@ var russian = map[string]string{
 	"{0}, newest first":                       "{0}, сначала новые",
 	"dated events in their text: {0}.":        "датированных событий в тексте: {0}.",
 	"Articles known only to a month or year that reaches into the range are included: {0}.": "Включены статьи, известные лишь с точностью до месяца или года, который захватывает диапазон: {0}.",
+
+	// Histogram
+	"Articles published, by {0}, {1}. Arrow keys move between bars, Shift with an arrow extends a selection, Enter filters to it, Escape clears.": "Публикации статей (столбец — {0}), {1}. Стрелки — переход между столбцами, Shift со стрелкой — расширить выбор, Enter — отфильтровать, Escape — сбросить.",
+	"{0}: {1} matching of {2}": "{0}: подходят {1} из {2}",
+	"{0} dated only to {1}":    "{0} с датой лишь до: {1}",
+	"Published {0}":            "Опубликовано {0}",
+	"{0} known only to the {1}, drawn as bands across it, not on its first {2}.": "{0}: дата известна лишь до периода «{1}», такие статьи показаны полосой на весь период, а не на его первом отрезке «{2}».",
+	"day":           "день",
+	"week":          "неделя",
+	"month":         "месяц",
+	"year":          "год",
+	"month or year": "месяц или год",
+	"Day":           "День",
+	"Week":          "Неделя",
+	"Month":         "Месяц",
+	"Year":          "Год",
 }
