@@ -361,6 +361,10 @@ func (p *timelinePage) renderEvents() app.UI {
 			app.If(len(p.events) == 0, func() app.UI {
 				return app.P().Class("count").Text(T("None of the articles shown mentions a date in its text."))
 			}).Else(func() app.UI {
+				if lang != i18n.English {
+					return app.P().Class("count").Text(T("Dated events: {0}, on dates: {1}, {2}, read from the articles' own sentences. “Approx.” marks a date worked out from the article's date or from an earlier date in its text.",
+						lang.Number(len(p.events)), lang.Number(dates), span))
+				}
 				return app.P().Class("count").Text(plural(len(p.events), "dated event") + " on " + plural(dates, "date") + ", " + span +
 					", read from the articles' own sentences. “Approx.” marks a date worked out from the article's date or from an earlier date in its text.")
 			}),
