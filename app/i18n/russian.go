@@ -149,7 +149,7 @@ var russian = map[string]string{
 	// Timeline, composed
 	"During ":                  "В течение ",
 	"Sometime in the month":    "В течение месяца",
-	"{0} articles mention {1}": "{1} упоминают статей: {0}",
+	"{0} articles mention {1}": "статей, упоминающих {1}: {0}",
 	"{0} of {1} match “{2}” and appeared {3}": "{0} из {1} подходят к «{2}» и вышли {3}",
 	"{0} of {1} match “{2}”":                  "{0} из {1} подходят к «{2}»",
 	"{0} of {1} appeared {2}":                 "{0} из {1} вышли {2}",
@@ -172,4 +172,5 @@ var russian = map[string]string{
 	"Week":          "Неделя",
 	"Month":         "Месяц",
 	"Year":          "Год",
+	"Dated events: {0}, on dates: {1}, {2}, read from the articles' own sentences. “Approx.” marks a date worked out from the article's date or from an earlier date in its text.": "Датированных событий: {0}, дат: {1}, {2} — найдены в самих текстах статей. «Прибл.» означает дату, выведенную из даты статьи или из более ранней даты в её тексте.",
 }
