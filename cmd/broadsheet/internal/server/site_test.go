@@ -114,8 +114,8 @@ func TestCleanURLs(t *testing.T) {
 		{"/article/first-light/", "article/first-light/index.html"},
 		{"/article/first-light.html", "article/first-light.html"},
 		{"/app.js", "app.js"},
-		{"/web/app.wasm", "web/app.wasm"},
-		{"/web/app.3f2a9c1b.wasm", "web/app.3f2a9c1b.wasm"},
+		{"/web/main.wasm", "web/main.wasm"},
+		{"/web/main.3f2a9c1b.wasm", "web/main.3f2a9c1b.wasm"},
 		{"/web/collection.json", "web/collection.json"},
 		{"/alias", "about.html"}, // a symlink that stays inside the folder
 	}
@@ -142,7 +142,7 @@ func TestNotFound(t *testing.T) {
 		"/article/first-light/extra",
 		"/about.html/", // a file is not a folder
 		"/index.html/x",
-		"/web/app.wasm/",
+		"/web/main.wasm/",
 		"/ARTICLE/first-light", // paths are case-sensitive, like the folder
 	} {
 		t.Run(target, func(t *testing.T) {
@@ -221,8 +221,8 @@ func TestEncodingNegotiation(t *testing.T) {
 		{"/app.js", "identity;q=1, br;q=0.5", "", "app.js", true},
 		{"/app.js", "deflate, zstd", "", "app.js", true},
 		{"/app.js", "br;q=banana, gzip", "gzip", "app.js.gz", true}, // a bad q drops its element
-		{"/web/app.wasm", "gzip, br", "br", "web/app.wasm.br", true},
-		{"/web/app.wasm", "gzip", "gzip", "web/app.wasm.gz", true},
+		{"/web/main.wasm", "gzip, br", "br", "web/main.wasm.br", true},
+		{"/web/main.wasm", "gzip", "gzip", "web/main.wasm.gz", true},
 		{"/", "br", "br", "index.html.br", true},
 		{"/?q=likes", "gzip", "gzip", "index.html.gz", true},
 		{"/about", "br, gzip", "gzip", "about.html.gz", true}, // only a .gz sibling
@@ -265,8 +265,8 @@ func TestContentTypes(t *testing.T) {
 		{"/wasm_exec.js", "text/javascript; charset=utf-8"},
 		{"/app.css", "text/css; charset=utf-8"},
 		{"/manifest.webmanifest", "application/manifest+json"},
-		{"/web/app.wasm", "application/wasm"},
-		{"/web/app.3f2a9c1b.wasm", "application/wasm"},
+		{"/web/main.wasm", "application/wasm"},
+		{"/web/main.3f2a9c1b.wasm", "application/wasm"},
 		{"/web/collection.json", "application/json"},
 		{"/web/icon.svg", "image/svg+xml"},
 		{"/web/logo.png", "image/png"},
@@ -295,10 +295,10 @@ func TestCacheControl(t *testing.T) {
 		{"/manifest.webmanifest", "no-cache"},
 		{"/wasm_exec.js", "no-cache"},
 		{"/app.css", "no-cache"},
-		{"/web/app.wasm", "no-cache"}, // unhashed: revalidate with the ETag
+		{"/web/main.wasm", "no-cache"}, // unhashed: revalidate with the ETag
 		{"/web/collection.json", "no-cache"},
 		{"/web/icon.svg", "no-cache"},
-		{"/web/app.3f2a9c1b.wasm", "public, max-age=31536000, immutable"},
+		{"/web/main.3f2a9c1b.wasm", "public, max-age=31536000, immutable"},
 		{"/web/style.0123abcd.css", "public, max-age=31536000, immutable"},
 		{"/nope", "no-cache"},
 	}
@@ -314,11 +314,11 @@ func TestCacheControl(t *testing.T) {
 
 func TestCacheControlNames(t *testing.T) {
 	tests := []struct{ name, want string }{
-		{"web/app.3f2a9c1b.wasm", cacheForever},
-		{"web/app.3F2A9C1B.wasm", cacheRevalidate}, // hashes are lower-case hex
-		{"web/app.3f2a9c1.wasm", cacheRevalidate},  // seven digits: not a hash
-		{"web/app.3f2a9c1bz.wasm", cacheRevalidate},
-		{"web/app.0123456789abcdef0123.js", cacheForever},
+		{"web/main.3f2a9c1b.wasm", cacheForever},
+		{"web/main.3F2A9C1B.wasm", cacheRevalidate}, // hashes are lower-case hex
+		{"web/main.3f2a9c1.wasm", cacheRevalidate},  // seven digits: not a hash
+		{"web/main.3f2a9c1bz.wasm", cacheRevalidate},
+		{"web/main.0123456789abcdef0123.js", cacheForever},
 		{"article/deadbeef.cafebabe.html", cacheRevalidate}, // pages never
 		{"app.js", cacheRevalidate},
 	}
@@ -347,7 +347,7 @@ func TestSecurityHeaders(t *testing.T) {
 		status         int
 	}{
 		{"GET", "/", nil, 200},
-		{"GET", "/web/app.wasm", []string{"Accept-Encoding: br"}, 200},
+		{"GET", "/web/main.wasm", []string{"Accept-Encoding: br"}, 200},
 		{"GET", "/app.js", []string{"If-None-Match: " + etag}, 304},
 		{"GET", "/app.js", []string{"Range: bytes=0-9"}, 206},
 		{"HEAD", "/about", nil, 200},
@@ -497,8 +497,8 @@ func TestSpecialFilesNotServed(t *testing.T) {
 func TestHead(t *testing.T) {
 	dir, site := newTestSite(t)
 	for _, tt := range []struct{ target, accept, file string }{
-		{"/web/app.wasm", "", "web/app.wasm"},
-		{"/web/app.wasm", "br", "web/app.wasm.br"},
+		{"/web/main.wasm", "", "web/main.wasm"},
+		{"/web/main.wasm", "br", "web/main.wasm.br"},
 		{"/", "gzip", "index.html.gz"},
 	} {
 		head := get(t, site, "HEAD", tt.target, "Accept-Encoding: "+tt.accept)
@@ -522,7 +522,7 @@ func TestConditionalGet(t *testing.T) {
 	dir, site := newTestSite(t)
 	etags := map[string]string{} // by encoding
 	for _, enc := range []string{"", "gzip", "br"} {
-		w := get(t, site, "GET", "/web/app.wasm", "Accept-Encoding: "+enc)
+		w := get(t, site, "GET", "/web/main.wasm", "Accept-Encoding: "+enc)
 		tag := w.Header().Get("ETag")
 		if !strings.HasPrefix(tag, `"`) || strings.HasPrefix(tag, `W/`) {
 			t.Fatalf("%q: ETag %q is not strong", enc, tag)
@@ -534,7 +534,7 @@ func TestConditionalGet(t *testing.T) {
 		}
 		etags[enc] = tag
 
-		w = get(t, site, "GET", "/web/app.wasm", "Accept-Encoding: "+enc, "If-None-Match: "+tag)
+		w = get(t, site, "GET", "/web/main.wasm", "Accept-Encoding: "+enc, "If-None-Match: "+tag)
 		if w.Code != http.StatusNotModified || w.Body.Len() != 0 {
 			t.Errorf("%q: If-None-Match its own ETag: status %d, %d body bytes; want 304", enc, w.Code, w.Body.Len())
 		}
@@ -547,11 +547,11 @@ func TestConditionalGet(t *testing.T) {
 	}
 
 	// A tag for one encoding does not validate another.
-	w := get(t, site, "GET", "/web/app.wasm", "Accept-Encoding: br", "If-None-Match: "+etags[""])
-	if w.Code != http.StatusOK || w.Body.String() != readFile(t, dir, "web/app.wasm.br") {
+	w := get(t, site, "GET", "/web/main.wasm", "Accept-Encoding: br", "If-None-Match: "+etags[""])
+	if w.Code != http.StatusOK || w.Body.String() != readFile(t, dir, "web/main.wasm.br") {
 		t.Errorf("br request with the identity ETag: status %d, want 200 with the .br body", w.Code)
 	}
-	w = get(t, site, "GET", "/web/app.wasm", "If-None-Match: "+etags["br"]+", "+etags[""])
+	w = get(t, site, "GET", "/web/main.wasm", "If-None-Match: "+etags["br"]+", "+etags[""])
 	if w.Code != http.StatusNotModified {
 		t.Errorf("If-None-Match listing the right tag: status %d, want 304", w.Code)
 	}
@@ -562,15 +562,15 @@ func TestConditionalGet(t *testing.T) {
 	}
 
 	// Ranges apply to the bytes sent, here the brotli sibling.
-	br := readFile(t, dir, "web/app.wasm.br")
-	w = get(t, site, "GET", "/web/app.wasm", "Accept-Encoding: br", "Range: bytes=4-11")
+	br := readFile(t, dir, "web/main.wasm.br")
+	w = get(t, site, "GET", "/web/main.wasm", "Accept-Encoding: br", "Range: bytes=4-11")
 	if w.Code != http.StatusPartialContent || w.Body.String() != br[4:12] {
 		t.Errorf("Range: status %d, body %q; want 206 %q", w.Code, w.Body, br[4:12])
 	}
 	if got := w.Header().Get("Content-Encoding"); got != "br" {
 		t.Errorf("Range: Content-Encoding %q, want br", got)
 	}
-	w = get(t, site, "GET", "/web/app.wasm", "Accept-Encoding: br", "Range: bytes=4-11", "If-Range: "+etags[""])
+	w = get(t, site, "GET", "/web/main.wasm", "Accept-Encoding: br", "Range: bytes=4-11", "If-Range: "+etags[""])
 	if w.Code != http.StatusOK {
 		t.Errorf("If-Range with another encoding's tag: status %d, want the whole 200", w.Code)
 	}
@@ -653,16 +653,16 @@ func TestNewRefusesWhatIsNotASite(t *testing.T) {
 func TestAccessLog(t *testing.T) {
 	var log bytes.Buffer
 	dir, site := newTestSite(t, WithAccessLog(&log))
-	get(t, site, "GET", "/web/app.wasm?v=1", "Accept-Encoding: br")
+	get(t, site, "GET", "/web/main.wasm?v=1", "Accept-Encoding: br")
 	get(t, site, "GET", "/nope")
 	get(t, site, "HEAD", "/")
 	get(t, site, "POST", "/")
 
 	lines := strings.Split(strings.TrimSuffix(log.String(), "\n"), "\n")
-	br := strconv.Itoa(len(readFile(t, dir, "web/app.wasm.br")))
+	br := strconv.Itoa(len(readFile(t, dir, "web/main.wasm.br")))
 	page := strconv.Itoa(len(readFile(t, dir, "404.html")))
 	want := [][]string{ // fields after the time; the duration is checked apart
-		{"192.0.2.1:1234", "GET", "/web/app.wasm", "200", br, "br"},
+		{"192.0.2.1:1234", "GET", "/web/main.wasm", "200", br, "br"},
 		{"192.0.2.1:1234", "GET", "/nope", "404", page, "-"},
 		{"192.0.2.1:1234", "HEAD", "/", "200", "0", "-"},
 		{"192.0.2.1:1234", "POST", "/", "405"},

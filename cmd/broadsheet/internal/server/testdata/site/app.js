@@ -1,3 +1,3 @@
 // app.js: go-app loader stand-in
 const goappEnv = {};
-function goappInitWebAssembly() { return fetch("/web/app.wasm"); }
+function goappInitWebAssembly() { return fetch("/web/main.wasm"); }
