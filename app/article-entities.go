@@ -14,18 +14,6 @@ func facetPath(e entity.Entity) string {
 	return "/?" + url.Values{e.Kind.String(): {e.Name}}.Encode()
 }
 
-// mentionKinds are the kinds an article page lists, in order, with their
-// headings.
-var mentionKinds = []struct {
-	kind  entity.Kind
-	label string
-}{
-	{entity.Person, N("People")},
-	{entity.Organisation, N("Organisations")},
-	{entity.Place, N("Places")},
-	{entity.Country, N("Countries")},
-}
-
 // articleMentions lists the people, organisations, places and countries
 // the article mentions, each a link to the articles that mention it too.
 func articleMentions(l *Library, pos int) app.UI {
@@ -39,7 +27,10 @@ func articleMentions(l *Library, pos int) app.UI {
 		byKind[k] = append(byKind[k], id)
 	}
 	var groups []app.UI
-	for _, mk := range mentionKinds {
+	for _, mk := range kindLabels {
+		if mk.kind > entity.Country {
+			continue // source, author, tags, language: the collection's metadata, not the text's
+		}
 		ids := byKind[mk.kind]
 		if len(ids) == 0 {
 			continue

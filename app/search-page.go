@@ -357,41 +357,28 @@ func (p *searchPage) renderBody() app.UI {
 		return p.renderEmpty()
 	}
 	hits := r.Hits[:min(len(r.Hits), p.rendered)]
-	return app.Section().
-		Class("results").
-		Aria("labelledby", "results-heading").
-		DataSet("query", metaText(p.query)).
-		Body(
-			app.H1().
-				ID("results-heading").
-				Class("visually-hidden").
-				Text(T("Search results")),
-			app.P().
-				ID("result-count").
-				Class("count").
-				Aria("live", "polite").
-				Text(countLine(r)),
-			resultTools(p.lib, p.exportRequest(), p.query),
-			app.If(r.AnyWord, func() app.UI {
-				return app.P().
-					ID("any-word").
-					Class("any-word").
-					Text(T("No article has all of these words: showing articles with any of them."))
-			}),
-			app.Ol().
-				Class("result-list").
-				Body(
-					app.Range(hits).Slice(func(i int) app.UI {
-						return resultRow(&hits[i], p.query)
-					}),
-				),
-			app.If(r.Count > len(r.Hits) && len(hits) == len(r.Hits), func() app.UI {
-				return app.Button().
-					Class("more").
-					OnClick(p.onMore).
-					Text(T("Show {0} more", lang.Number(min(pageSize, r.Count-len(r.Hits)))))
-			}),
-		)
+	return p.resultsSection("results", T("Search results"), countLine(r),
+		resultTools(p.lib, p.exportRequest(), p.query),
+		app.If(r.AnyWord, func() app.UI {
+			return app.P().
+				ID("any-word").
+				Class("any-word").
+				Text(T("No article has all of these words: showing articles with any of them."))
+		}),
+		app.Ol().
+			Class("result-list").
+			Body(
+				app.Range(hits).Slice(func(i int) app.UI {
+					return resultRow(&hits[i], p.query)
+				}),
+			),
+		app.If(r.Count > len(r.Hits) && len(hits) == len(r.Hits), func() app.UI {
+			return app.Button().
+				Class("more").
+				OnClick(p.onMore).
+				Text(T("Show {0} more", lang.Number(min(pageSize, r.Count-len(r.Hits)))))
+		}),
+	)
 }
 
 func countLine(r *search.Results) string {
@@ -423,37 +410,24 @@ func (p *searchPage) renderEmpty() app.UI {
 	if dated {
 		count = T("No articles match “{0}” in these dates.", p.query)
 	}
-	return app.Section().
-		Class("results empty").
-		Aria("labelledby", "results-heading").
-		DataSet("query", metaText(p.query)).
-		Body(
-			app.H1().
-				ID("results-heading").
-				Class("visually-hidden").
-				Text(T("Search results")),
-			app.P().
-				ID("result-count").
-				Class("count").
-				Aria("live", "polite").
-				Text(count),
-			app.If(dated, func() app.UI {
-				return app.P().Body(
-					app.Button().
-						Type("button").
-						Class("clear-dates").
-						OnClick(p.onClearDates).
-						Text(T("Search any date")),
-				)
-			}),
-			app.P().Text(T("Try fewer or shorter words (each is a prefix), or one of these:")),
-			suggestions(p.lib),
-			app.P().Body(
-				app.Text(T("You can also browse every article by month on the ")),
-				app.A().Href(href("/timeline")).Text(T("timeline")),
-				app.Text("."),
-			),
-		)
+	return p.resultsSection("results empty", T("Search results"), count,
+		app.If(dated, func() app.UI {
+			return app.P().Body(
+				app.Button().
+					Type("button").
+					Class("clear-dates").
+					OnClick(p.onClearDates).
+					Text(T("Search any date")),
+			)
+		}),
+		app.P().Text(T("Try fewer or shorter words (each is a prefix), or one of these:")),
+		suggestions(p.lib),
+		app.P().Body(
+			app.Text(T("You can also browse every article by month on the ")),
+			app.A().Href(href("/timeline")).Text(T("timeline")),
+			app.Text("."),
+		),
+	)
 }
 
 // renderBrowse lists the articles the facets select when there is no
@@ -468,31 +442,22 @@ func (p *searchPage) renderBrowse() app.UI {
 		}
 		return out
 	}
-	return app.Section().
-		Class("results").
-		Aria("labelledby", "results-heading").
-		Body(
-			app.H1().ID("results-heading").Class("visually-hidden").Text(T("Filtered articles")),
-			app.P().
-				ID("result-count").
-				Class("count").
-				Aria("live", "polite").
-				Text(T("{0} of {1}", lang.Number(len(p.browse)), articleCount(len(arts)))),
-			resultTools(p.lib, all, ""),
-			app.Ol().
-				Class("result-list").
-				Body(
-					app.Range(shown).Slice(func(i int) app.UI {
-						return articleRow(&arts[shown[i]])
-					}),
-				),
-			app.If(len(p.browse) > len(shown), func() app.UI {
-				return app.Button().
-					Class("more").
-					OnClick(p.onMore).
-					Text(T("Show {0} more", lang.Number(min(pageSize, len(p.browse)-len(shown)))))
-			}),
-		)
+	return p.resultsSection("results", T("Filtered articles"), T("{0} of {1}", lang.Number(len(p.browse)), articleCount(len(arts))),
+		resultTools(p.lib, all, ""),
+		app.Ol().
+			Class("result-list").
+			Body(
+				app.Range(shown).Slice(func(i int) app.UI {
+					return articleRow(&arts[shown[i]])
+				}),
+			),
+		app.If(len(p.browse) > len(shown), func() app.UI {
+			return app.Button().
+				Class("more").
+				OnClick(p.onMore).
+				Text(T("Show {0} more", lang.Number(min(pageSize, len(p.browse)-len(shown)))))
+		}),
+	)
 }
 
 func (p *searchPage) renderLatest() app.UI {
@@ -587,4 +552,26 @@ func (p *searchPage) exportRequest() func() []*data.Article {
 		}
 		return arts
 	}
+}
+
+// resultsSection frames a list of results: a heading for screen readers,
+// the count line (announced as it changes), then the rest. data-query says
+// which query the section answers, for tests and styles that must not
+// mistake the results of a prefix typed on the way for the final ones.
+func (p *searchPage) resultsSection(class, heading, count string, rest ...app.UI) app.UI {
+	return app.Section().
+		Class(class).
+		Aria("labelledby", "results-heading").
+		DataSet("query", metaText(p.query)).
+		Body(append([]app.UI{
+			app.H1().
+				ID("results-heading").
+				Class("visually-hidden").
+				Text(heading),
+			app.P().
+				ID("result-count").
+				Class("count").
+				Aria("live", "polite").
+				Text(count),
+		}, rest...)...)
 }
