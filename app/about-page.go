@@ -34,16 +34,16 @@ func (p *aboutPage) Render() app.UI {
 	var about []app.UI
 	for _, para := range strings.Split(c.About, "\n\n") {
 		if para = strings.TrimSpace(para); para != "" {
-			about = append(about, app.P().Text(para))
+			about = append(about, app.Elem("p").Text(para))
 		}
 	}
 	return layout(sectionAbout,
-		app.H1().Text(T("About")),
-		app.H2().Text(T("The collection: {0}", c.Name)),
-		app.P().Class("count").Text(articleCount(len(c.Articles))+"."),
-		app.Div().Class("about-collection").Body(about...),
-		app.H2().Text(T("Broadsheet")),
-		app.P().Text(T("Broadsheet is a news-archive explorer that runs entirely in your browser: the articles, the search and the timeline are part of the page, with no server behind them. Once visited it can be installed and keeps working without a network.")),
-		app.P().Text(T("It is made for researchers, journalists and readers following events from afar, on slow links and on phones.")),
+		app.Elem("h1").Text(T("About")),
+		app.Elem("h2").Text(T("The collection: {0}", c.Name)),
+		app.Elem("p").Class("count").Text(articleCount(len(c.Articles))+"."),
+		app.Elem("div").Class("about-collection").Body(about...),
+		app.Elem("h2").Text(T("Broadsheet")),
+		app.Elem("p").Text(T("Broadsheet is a news-archive explorer that runs entirely in your browser: the articles, the search and the timeline are part of the page, with no server behind them. Once visited it can be installed and keeps working without a network.")),
+		app.Elem("p").Text(T("It is made for researchers, journalists and readers following events from afar, on slow links and on phones.")),
 	)
 }

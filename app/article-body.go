@@ -24,7 +24,7 @@ func articleBody(a *data.Article, query string, target int) []app.UI {
 	para := -1
 	flush := func() {
 		if len(cur) > 0 {
-			paras = append(paras, app.P().Body(cur...))
+			paras = append(paras, app.Elem("p").Body(cur...))
 		}
 		cur = nil
 	}
@@ -36,7 +36,7 @@ func articleBody(a *data.Article, query string, target int) []app.UI {
 			cur = append(cur, app.Text(" "))
 		}
 		text := string(body[s.Start:s.End])
-		span := app.Span().
+		span := app.Elem("span").
 			ID("s-" + strconv.Itoa(s.Index)).
 			Class("sentence")
 		if s.Index == target {

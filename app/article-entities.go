@@ -35,12 +35,12 @@ func articleMentions(l *Library, pos int) app.UI {
 		if len(ids) == 0 {
 			continue
 		}
-		groups = append(groups, app.Div().Class("mention-group").Body(
-			app.H3().Text(T(mk.label)),
-			app.Ul().Body(
+		groups = append(groups, app.Elem("div").Class("mention-group").Body(
+			app.Elem("h3").Text(T(mk.label)),
+			app.Elem("ul").Body(
 				app.Range(ids).Slice(func(i int) app.UI {
 					e := ix.Entities[ids[i]]
-					return app.Li().Body(app.A().Href(href(facetPath(e))).Text(e.Name))
+					return app.Elem("li").Body(app.A().Href(href(facetPath(e))).Text(e.Name))
 				}),
 			),
 		))
@@ -48,10 +48,10 @@ func articleMentions(l *Library, pos int) app.UI {
 	if len(groups) == 0 {
 		return nil
 	}
-	return app.Section().
+	return app.Elem("section").
 		Class("mentions").
 		Aria("labelledby", "mentions-heading").
-		Body(append([]app.UI{app.H2().ID("mentions-heading").Text(T("In this article"))}, groups...)...)
+		Body(append([]app.UI{app.Elem("h2").ID("mentions-heading").Text(T("In this article"))}, groups...)...)
 }
 
 // relatedArticles lists the five articles that share the most rare terms
@@ -66,22 +66,22 @@ func relatedArticles(l *Library, pos int) app.UI {
 	}
 	rel = rel[:min(len(rel), 5)]
 	arts := l.Collection.Articles
-	return app.Section().
+	return app.Elem("section").
 		Class("related").
 		Aria("labelledby", "related-heading").
 		Body(
-			app.H2().ID("related-heading").Text(T("Related articles")),
-			app.Ul().Body(
+			app.Elem("h2").ID("related-heading").Text(T("Related articles")),
+			app.Elem("ul").Body(
 				app.Range(rel).Slice(func(i int) app.UI {
 					r := rel[i]
 					if r.Article < 0 || r.Article >= len(arts) {
 						return nil
 					}
 					a := &arts[r.Article]
-					return app.Li().Body(
+					return app.Elem("li").Body(
 						app.A().Href(href(ArticlePath(a.Slug))).Text(a.Title),
-						app.Span().Class("meta").Text(" "+formatDate(a.Date)),
-						app.P().Class("reason").Text(l.Entities.Reason(r)),
+						app.Elem("span").Class("meta").Text(" "+formatDate(a.Date)),
+						app.Elem("p").Class("reason").Text(l.Entities.Reason(r)),
 					)
 				}),
 			),

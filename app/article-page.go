@@ -58,8 +58,8 @@ func (p *articlePage) load(ctx app.Context) {
 func (p *articlePage) Render() app.UI {
 	if p.article == nil {
 		return layout(sectionSearch,
-			app.H1().Text(T("Article not found")),
-			app.P().Body(
+			app.Elem("h1").Text(T("Article not found")),
+			app.Elem("p").Body(
 				app.Text(T("This collection has no article at this address. ")),
 				app.A().Href(href("/")).Text(T("Search the articles")),
 				app.Text(T(" or browse the ")),
@@ -71,30 +71,30 @@ func (p *articlePage) Render() app.UI {
 	a := p.article
 	body := articleBody(a, p.query, p.target)
 	return layout(sectionSearch,
-		app.Article().
+		app.Elem("article").
 			Class("article").
 			Body(
 				app.If(p.query != "", func() app.UI {
-					return app.P().Class("back").Body(
+					return app.Elem("p").Class("back").Body(
 						app.A().Href(href(withQuery("/", p.query))).Text(T("← Back to results")),
 					)
 				}),
-				app.H1().Body(highlighted(a.Title, search.Highlight(a.Title, p.query))...),
-				app.P().Class("meta").Body(
-					app.Time().DateTime(a.Date.String()).Text(formatDate(a.Date)),
+				app.Elem("h1").Body(highlighted(a.Title, search.Highlight(a.Title, p.query))...),
+				app.Elem("p").Class("meta").Body(
+					app.Elem("time").Attr("datetime", a.Date.String()).Text(formatDate(a.Date)),
 					app.If(a.Author != "", func() app.UI { return app.Text(" · " + a.Author) }),
 					app.If(a.Source != "", func() app.UI { return app.Text(" · " + a.Source) }),
 				),
-				app.Div().Class("article-actions").Body(
+				app.Elem("div").Class("article-actions").Body(
 					newReadingListButton(a.Slug, a.Title),
 					newCiteButton(a),
 				),
-				app.Div().Class("body").Body(body...),
+				app.Elem("div").Class("body").Body(body...),
 				app.If(a.Truncated, func() app.UI {
-					return app.P().Class("truncated").Text(T("The source cut this text short; the rest of the article is not in the collection."))
+					return app.Elem("p").Class("truncated").Text(T("The source cut this text short; the rest of the article is not in the collection."))
 				}),
 				app.If(safeURL(a.URL) != "", func() app.UI {
-					return app.P().Class("source-link").Body(
+					return app.Elem("p").Class("source-link").Body(
 						app.Text(T("Original: ")),
 						app.A().Href(safeURL(a.URL)).Rel("noopener noreferrer").Target("_blank").Text(a.URL),
 					)
@@ -116,7 +116,7 @@ func (p *articlePage) renderNeighbours() app.UI {
 			Class("prev").
 			Rel("prev").
 			Href(href(ArticlePath(older.Slug))).
-			Body(app.Span().Class("label").Text(T("← Older")), app.Span().Text(older.Title)))
+			Body(app.Elem("span").Class("label").Text(T("← Older")), app.Elem("span").Text(older.Title)))
 	}
 	if p.pos > 0 {
 		newer := &arts[p.pos-1]
@@ -124,7 +124,7 @@ func (p *articlePage) renderNeighbours() app.UI {
 			Class("next").
 			Rel("next").
 			Href(href(ArticlePath(newer.Slug))).
-			Body(app.Span().Class("label").Text(T("Newer →")), app.Span().Text(newer.Title)))
+			Body(app.Elem("span").Class("label").Text(T("Newer →")), app.Elem("span").Text(newer.Title)))
 	}
-	return app.Nav().Class("neighbours").Aria("label", T("Older and newer articles")).Body(links...)
+	return app.Elem("nav").Class("neighbours").Aria("label", T("Older and newer articles")).Body(links...)
 }

@@ -49,7 +49,7 @@ func (b *citeButton) onClick(ctx app.Context, e app.Event) {
 }
 
 func (b *citeButton) Render() app.UI {
-	return app.Div().
+	return app.Elem("div").
 		Class("cite").
 		Body(
 			app.Button().
@@ -58,12 +58,12 @@ func (b *citeButton) Render() app.UI {
 				OnClick(b.onClick).
 				Text(T("Copy citation")),
 			app.If(b.text != "", func() app.UI {
-				return app.P().
+				return app.Elem("p").
 					ID("citation").
 					Role("status").
 					Body(
-						app.Span().Class("label").Text(b.status+" "),
-						app.Span().Class("citation-text").Text(b.text),
+						app.Elem("span").Class("label").Text(b.status+" "),
+						app.Elem("span").Class("citation-text").Text(b.text),
 					)
 			}),
 		)

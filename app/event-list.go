@@ -24,7 +24,7 @@ func eventList(years []timeline.YearGroup, ev *timeline.Events, limit int) app.U
 		}
 		y := &years[i]
 		var body []app.UI
-		body = append(body, app.H3().Class("event-year-label").Text(strconv.Itoa(y.Year)))
+		body = append(body, app.Elem("h3").Class("event-year-label").Text(strconv.Itoa(y.Year)))
 		if len(y.Whole) > 0 {
 			n := min(len(y.Whole), left)
 			left -= n
@@ -37,20 +37,20 @@ func eventList(years []timeline.YearGroup, ev *timeline.Events, limit int) app.U
 			m := &y.Months[j]
 			n := min(len(m.Groups), left)
 			left -= n
-			body = append(body, app.Section().
+			body = append(body, app.Elem("section").
 				Class("event-month").
 				Body(
-					app.H4().Text(timeline.Label(m.Month)),
+					app.Elem("h4").Text(timeline.Label(m.Month)),
 					dateGroups(m.Groups[:n], ev, ""),
 				))
 		}
-		items = append(items, app.Li().Class("event-year").Body(body...))
+		items = append(items, app.Elem("li").Class("event-year").Body(body...))
 	}
-	return app.Ol().Class("event-years").Body(items...)
+	return app.Elem("ol").Class("event-years").Body(items...)
 }
 
 func dateGroups(groups []timeline.DateGroup, ev *timeline.Events, prefix string) app.UI {
-	return app.Ol().
+	return app.Elem("ol").
 		Class("event-dates").
 		Body(
 			app.Range(groups).Slice(func(i int) app.UI {
@@ -63,16 +63,16 @@ func dateGroups(groups []timeline.DateGroup, ev *timeline.Events, prefix string)
 				if d.Inferred {
 					label = lang.Approx(label)
 				}
-				return app.Li().
+				return app.Elem("li").
 					Class("event-date").
 					Body(
-						app.P().Class("when").Body(
-							app.Time().DateTime(d.String()).Text(label),
+						app.Elem("p").Class("when").Body(
+							app.Elem("time").Attr("datetime", d.String()).Text(label),
 							app.If(g.Articles > 1, func() app.UI {
-								return app.Span().Class("gather").Text(" · " + T("{0} articles mention {1}", lang.Number(g.Articles), timeline.EventLabel(g.Events[0])))
+								return app.Elem("span").Class("gather").Text(" · " + T("{0} articles mention {1}", lang.Number(g.Articles), timeline.EventLabel(g.Events[0])))
 							}),
 						),
-						app.Ul().Class("mentions").Body(
+						app.Elem("ul").Class("mentions").Body(
 							app.Range(g.Events).Slice(func(j int) app.UI {
 								return eventMention(g.Events[j], ev)
 							}),
@@ -87,24 +87,24 @@ func dateGroups(groups []timeline.DateGroup, ev *timeline.Events, prefix string)
 func eventMention(e *timeline.Event, ev *timeline.Events) app.UI {
 	a := ev.Article(e)
 	if a == nil {
-		return app.Li()
+		return app.Elem("li")
 	}
 	before, phrase, after := ev.Parts(e)
-	return app.Li().
+	return app.Elem("li").
 		Class("event").
 		Body(
-			app.P().Class("sentence").Body(
+			app.Elem("p").Class("sentence").Body(
 				app.Text(before),
-				app.Mark().Text(phrase),
+				app.Elem("mark").Text(phrase),
 				app.Text(after),
 			),
-			app.P().Class("source").Body(
+			app.Elem("p").Class("source").Body(
 				app.A().
 					Class("event-link").
 					Href(href(timeline.SentencePath(e))).
 					Text(a.Title),
 				app.If(e.Date.Inferred, func() app.UI {
-					return app.Span().Class("inferred").Text(T(" · date worked out from the text around it"))
+					return app.Elem("span").Class("inferred").Text(T(" · date worked out from the text around it"))
 				}),
 			),
 		)

@@ -105,48 +105,48 @@ func facetPanel(ix *entity.Index, facets []entity.Facet, selected []entity.ID, b
 		if !ok || len(f.Values) == 0 {
 			continue
 		}
-		groups = append(groups, app.Div().
+		groups = append(groups, app.Elem("div").
 			Class("facet").
 			Body(
-				app.H3().Text(T(kl.label)),
-				app.Ul().Body(
+				app.Elem("h3").Text(T(kl.label)),
+				app.Elem("ul").Body(
 					app.Range(f.Values).Slice(func(i int) app.UI {
 						c := f.Values[i]
 						a := app.A().
 							Href(link(toggled(selected, c.Entity))).
 							Body(
-								app.Span().Class("facet-name").Text(c.Name),
-								app.Span().Class("facet-count").Text(lang.Number(c.Articles)),
+								app.Elem("span").Class("facet-name").Text(c.Name),
+								app.Elem("span").Class("facet-count").Text(lang.Number(c.Articles)),
 							)
 						if c.Selected {
 							a = a.Class("selected").Aria("current", "true").Title(T("Remove this filter"))
 						}
-						return app.Li().Body(a)
+						return app.Elem("li").Body(a)
 					}),
 				),
 				app.If(f.Distinct > len(f.Values), func() app.UI {
-					return app.P().Class("facet-more").Text(T("and {0} more", lang.Number(f.Distinct-len(f.Values))))
+					return app.Elem("p").Class("facet-more").Text(T("and {0} more", lang.Number(f.Distinct-len(f.Values))))
 				}),
 			))
 	}
-	return app.Aside().
+	return app.Elem("aside").
 		ID("facets").
 		Class("facets").
 		Aria("label", T("Filters")).
 		Body(
-			app.Details().
-				Open(facetsOpen()).
+			app.Elem("details").
+				Attr("open", facetsOpen()).
 				Body(
-					app.Summary().Body(
+					app.Elem("summary").Body(
 						app.Text(T("Filters")),
 						app.If(len(selected) > 0, func() app.UI {
-							return app.Span().Class("facet-selected").Text(" (" + strconv.Itoa(len(selected)) + ")")
+							return app.Elem("span").Class("facet-selected").Text(" (" + strconv.Itoa(len(selected)) + ")")
 						}),
 					),
 					app.If(len(selected) > 0, func() app.UI {
-						return app.P().Body(app.A().ID("clear-facets").Href(link(nil)).Text(T("Clear filters")))
+						return app.Elem("p").Body(app.A().ID("clear-facets").Href(link(nil)).Text(T("Clear filters")))
 					}),
-					app.Div().Body(groups...),
+					app.Elem("div").Body(groups...),
 				),
 		)
 }

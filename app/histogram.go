@@ -291,7 +291,7 @@ func (h *histogram) onResolution(ctx app.Context, e app.Event) {
 
 func (h *histogram) Render() app.UI {
 	if h.ITotal == nil || h.ITotal.Total == 0 {
-		return app.Div().Class("histogram").Body(app.P().Class("count").Text(T("No dated articles to chart.")))
+		return app.Elem("div").Class("histogram").Body(app.Elem("p").Class("count").Text(T("No dated articles to chart.")))
 	}
 	r, first, last := h.bars()
 	n := last - first + 1
@@ -322,7 +322,7 @@ func (h *histogram) Render() app.UI {
 
 	label := T("Articles published, by {0}, {1}. Arrow keys move between bars, Shift with an arrow extends a selection, Enter filters to it, Escape clears.",
 		T(r.String()), timeline.LabelRange(periodOf(r, first), periodOf(r, last)))
-	return app.Div().
+	return app.Elem("div").
 		Class("histogram").
 		Body(
 			h.renderControls(r),
@@ -477,11 +477,11 @@ func (h *histogram) renderControls(current timeline.Resolution) app.UI {
 			Text(T(strings.ToUpper(r.String()[:1])+r.String()[1:])))
 	}
 	zoomed := !h.view.IsZero() && h.view != h.extent()
-	return app.Div().
+	return app.Elem("div").
 		Class("histogram-controls").
 		Body(
-			app.Div().Class("res-buttons").Role("group").Aria("label", T("Bar width")).Body(buttons...),
-			app.Div().Class("zoom-buttons").Role("group").Aria("label", T("Zoom")).Body(
+			app.Elem("div").Class("res-buttons").Role("group").Aria("label", T("Bar width")).Body(buttons...),
+			app.Elem("div").Class("zoom-buttons").Role("group").Aria("label", T("Zoom")).Body(
 				app.Button().Type("button").Class("zoom-in").Aria("label", T("Zoom in")).Title(T("Zoom in (+)")).OnClick(h.onZoomIn).Text("+"),
 				app.Button().Type("button").Class("zoom-out").Aria("label", T("Zoom out")).Title(T("Zoom out (−)")).OnClick(h.onZoomOut).Disabled(!zoomed).Text("−"),
 				app.Button().Type("button").Class("zoom-all").OnClick(h.onWhole).Disabled(!zoomed).Text(T("All dates")),
@@ -496,29 +496,29 @@ func (h *histogram) renderSummary(r timeline.Resolution, bands []timeline.Band) 
 	for _, b := range bands {
 		coarse += b.Count
 	}
-	return app.Div().
+	return app.Elem("div").
 		Class("histogram-summary").
 		Body(
 			app.If(!h.ISelected.IsZero(), func() app.UI {
-				return app.P().Class("range").Body(
+				return app.Elem("p").Class("range").Body(
 					app.Text(T("Published {0}", h.ISelected.String())+" "),
 					app.A().Class("clear-range").Href(href(h.clearURL())).Text(T("Clear dates")),
 				)
 			}).Else(func() app.UI {
-				return app.P().Class("range hint").Text(T("Click a bar or drag across bars to show only those dates."))
+				return app.Elem("p").Class("range hint").Text(T("Click a bar or drag across bars to show only those dates."))
 			}),
-			app.P().Class("legend").Body(
+			app.Elem("p").Class("legend").Body(
 				app.If(h.IMatching != nil, func() app.UI {
-					return app.Span().Body(
-						app.Span().Class("key key-match").Aria("hidden", "true"),
+					return app.Elem("span").Body(
+						app.Elem("span").Class("key key-match").Aria("hidden", "true"),
 						app.Text(T(" matching articles ")),
-						app.Span().Class("key key-total").Aria("hidden", "true"),
+						app.Elem("span").Class("key key-total").Aria("hidden", "true"),
 						app.Text(T(" all articles ")),
 					)
 				}),
 				app.If(coarse > 0, func() app.UI {
-					return app.Span().Body(
-						app.Span().Class("key key-band").Aria("hidden", "true"),
+					return app.Elem("span").Body(
+						app.Elem("span").Class("key key-band").Aria("hidden", "true"),
 						app.Text(" "+T("{0} known only to the {1}, drawn as bands across it, not on its first {2}.", articlesN(coarse), T(coarserThan(r)), T(r.String()))),
 					)
 				}),

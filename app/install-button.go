@@ -37,9 +37,9 @@ func (b *installButton) onClick(ctx app.Context, e app.Event) {
 
 func (b *installButton) Render() app.UI {
 	if !b.installable {
-		return app.Span().Class("install")
+		return app.Elem("span").Class("install")
 	}
-	return app.Span().
+	return app.Elem("span").
 		Class("install").
 		Body(
 			app.Button().
@@ -49,7 +49,7 @@ func (b *installButton) Render() app.UI {
 				OnClick(b.onClick).
 				Text(T("Install")),
 			app.If(b.apple && b.showHowTo, func() app.UI {
-				return app.P().
+				return app.Elem("p").
 					ID("install-howto").
 					Class("install-howto").
 					Role("note").

@@ -19,15 +19,15 @@ const (
 // layout is the frame shared by every page: a header with the product name
 // and navigation, the page's content in <main>, a footer.
 func layout(current section, content ...app.UI) app.UI {
-	return app.Div().
+	return app.Elem("div").
 		Class("page").
 		Body(
 			app.A().Class("skip-link").Href("#content").Text(T("Skip to content")),
-			app.Header().
+			app.Elem("header").
 				Class("site-header").
 				Body(
 					app.A().Class("brand").Href(href("/")).Text(T("Broadsheet")),
-					app.Nav().
+					app.Elem("nav").
 						Aria("label", T("Main")).
 						Body(
 							navLink("/", N("Search"), current == sectionSearch),
@@ -39,10 +39,10 @@ func layout(current section, content ...app.UI) app.UI {
 					newInstallButton(),
 				),
 			newKeyboard(),
-			app.Main().
+			app.Elem("main").
 				ID("content").
 				Body(content...),
-			app.Footer().
+			app.Elem("footer").
 				Class("site-footer").
 				Body(
 					app.Text(T("Broadsheet runs in your browser and keeps working offline. Press ? for keyboard shortcuts.")),
@@ -74,7 +74,7 @@ func highlighted(s string, spans []search.Span) []app.UI {
 		if sp.Start > at {
 			out = append(out, app.Text(string(r[at:sp.Start])))
 		}
-		out = append(out, app.Mark().Text(string(r[sp.Start:sp.End])))
+		out = append(out, app.Elem("mark").Text(string(r[sp.Start:sp.End])))
 		at = sp.End
 	}
 	if at < len(r) {

@@ -24,8 +24,8 @@ func (p *notFoundPage) OnMount(ctx app.Context) {
 
 func (p *notFoundPage) Render() app.UI {
 	return layout("",
-		app.H1().Text(T("Page not found")),
-		app.P().Body(
+		app.Elem("h1").Text(T("Page not found")),
+		app.Elem("p").Body(
 			app.Text(T("Nothing lives at this address. ")),
 			app.A().Href(href("/")).Text(T("Search the articles")),
 			app.Text(T(" or browse the ")),

@@ -91,10 +91,10 @@ func (p *preferences) onTheme(ctx app.Context, e app.Event) {
 }
 
 func (p *preferences) Render() app.UI {
-	return app.Div().
+	return app.Elem("div").
 		Class("prefs").
 		Body(
-			app.Label().For("lang-select").Class("visually-hidden").Text(T("Language")),
+			app.Elem("label").Attr("for", "lang-select").Class("visually-hidden").Text(T("Language")),
 			app.Select().
 				ID("lang-select").
 				OnChange(p.onLang).
@@ -104,7 +104,7 @@ func (p *preferences) Render() app.UI {
 						return app.Option().Value(string(l)).Selected(l == lang).Text(l.Name())
 					}),
 				),
-			app.Label().For("theme-select").Class("visually-hidden").Text(T("Theme")),
+			app.Elem("label").Attr("for", "theme-select").Class("visually-hidden").Text(T("Theme")),
 			app.Select().
 				ID("theme-select").
 				OnChange(p.onTheme).

@@ -12,22 +12,22 @@ import (
 // article page can highlight it too.
 func resultRow(h *search.Hit, q string) app.UI {
 	a := h.Article
-	return app.Li().
+	return app.Elem("li").
 		Class("result").
 		Body(
-			app.H2().Body(
+			app.Elem("h2").Body(
 				app.A().
 					Href(href(withQuery(ArticlePath(a.Slug), q))).
 					Body(highlighted(a.Title, h.TitleSpans)...),
 			),
-			app.P().Class("meta").Body(
-				app.Time().DateTime(a.Date.String()).Text(formatDate(a.Date)),
+			app.Elem("p").Class("meta").Body(
+				app.Elem("time").Attr("datetime", a.Date.String()).Text(formatDate(a.Date)),
 			),
-			app.P().
+			app.Elem("p").
 				Class("snippet").
 				Body(snippetNodes(&h.Snippet)...),
 			app.If(len(h.Why) > 0, func() app.UI {
-				return app.P().
+				return app.Elem("p").
 					Class("why").
 					Text(whyLine(h.Why))
 			}),
@@ -64,16 +64,16 @@ func snippetNodes(sn *search.Snippet) []app.UI {
 
 // articleRow lists an article without a query: title, date, first lines.
 func articleRow(a *data.Article) app.UI {
-	return app.Li().
+	return app.Elem("li").
 		Class("result").
 		Body(
-			app.H2().Body(
+			app.Elem("h2").Body(
 				app.A().Href(href(ArticlePath(a.Slug))).Text(a.Title),
 			),
-			app.P().Class("meta").Body(
-				app.Time().DateTime(a.Date.String()).Text(formatDate(a.Date)),
+			app.Elem("p").Class("meta").Body(
+				app.Elem("time").Attr("datetime", a.Date.String()).Text(formatDate(a.Date)),
 			),
-			app.P().Class("snippet").Text(lead(a.Body, 200)),
+			app.Elem("p").Class("snippet").Text(lead(a.Body, 200)),
 		)
 }
 

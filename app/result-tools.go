@@ -41,10 +41,10 @@ func resultTools(l *Library, all func() []*data.Article, query string) app.UI {
 			saveFile(name, mime, b)
 		}
 	}
-	return app.Div().
+	return app.Elem("div").
 		Class("result-tools").
 		Body(
-			app.Span().Class("label").Text(T("Export:")),
+			app.Elem("span").Class("label").Text(T("Export:")),
 			app.Button().Type("button").ID("export-csv").OnClick(export("csv")).Text("CSV"),
 			app.Button().Type("button").ID("export-json").OnClick(export("json")).Text("JSON"),
 			app.Button().Type("button").ID("export-csl").Title(T("CSL-JSON, for Zotero and other reference managers")).OnClick(export("csl")).Text(T("CSL-JSON (Zotero)")),

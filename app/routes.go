@@ -6,6 +6,12 @@
 // routes' components read the Library and render; they never change it.
 // The same code prerenders every page at build time (natively) and runs in
 // the browser (wasm), so nothing here may assume it is on one side.
+//
+// Elements are made with app.Elem("nav") rather than app.Nav(): each of
+// go-app's element types brings its own copy of every method called on it
+// into app.wasm, and sharing one type across the 26 tags used here took
+// 35 KB off the brotli-compressed wasm. Input, Button, A, Form, Select and
+// Option keep their types for their typed properties.
 package ui
 
 import (

@@ -97,20 +97,20 @@ func (p *savedPage) onImport(ctx app.Context, e app.Event) {
 func (p *savedPage) Render() app.UI {
 	s := p.shelf
 	return layout(sectionSaved,
-		app.H1().Text(T("Saved")),
-		app.P().Class("count").Text(T("Kept in this browser only. Export them to keep a copy or to move them to another device.")),
+		app.Elem("h1").Text(T("Saved")),
+		app.Elem("p").Class("count").Text(T("Kept in this browser only. Export them to keep a copy or to move them to another device.")),
 		app.If(p.notice != "", func() app.UI {
-			return app.P().ID("saved-notice").Class("notice").Role("alert").Text(p.notice)
+			return app.Elem("p").ID("saved-notice").Class("notice").Role("alert").Text(p.notice)
 		}),
-		app.Section().Aria("labelledby", "reading-heading").Body(
-			app.H2().ID("reading-heading").Text(T("Reading list")),
+		app.Elem("section").Aria("labelledby", "reading-heading").Body(
+			app.Elem("h2").ID("reading-heading").Text(T("Reading list")),
 			app.If(len(s.Reading) == 0, func() app.UI {
-				return app.P().Class("empty").Text(T("No articles yet: use “Save to reading list” on an article."))
+				return app.Elem("p").Class("empty").Text(T("No articles yet: use “Save to reading list” on an article."))
 			}),
-			app.Ul().ID("reading-list").Class("shelf").Body(
+			app.Elem("ul").ID("reading-list").Class("shelf").Body(
 				app.Range(s.Reading).Slice(func(i int) app.UI {
 					it := s.Reading[i]
-					return app.Li().Body(
+					return app.Elem("li").Body(
 						app.A().Href(href(ArticlePath(it.Slug))).Text(it.Title),
 						app.Button().Type("button").Class("remove").
 							Aria("label", T("Remove from the reading list")).
@@ -120,15 +120,15 @@ func (p *savedPage) Render() app.UI {
 				}),
 			),
 		),
-		app.Section().Aria("labelledby", "searches-heading").Body(
-			app.H2().ID("searches-heading").Text(T("Saved searches")),
+		app.Elem("section").Aria("labelledby", "searches-heading").Body(
+			app.Elem("h2").ID("searches-heading").Text(T("Saved searches")),
 			app.If(len(s.Searches) == 0, func() app.UI {
-				return app.P().Class("empty").Text(T("No saved searches yet: use “Save this search” next to the results."))
+				return app.Elem("p").Class("empty").Text(T("No saved searches yet: use “Save this search” next to the results."))
 			}),
-			app.Ul().ID("saved-searches").Class("shelf").Body(
+			app.Elem("ul").ID("saved-searches").Class("shelf").Body(
 				app.Range(s.Searches).Slice(func(i int) app.UI {
 					sr := s.Searches[i]
-					return app.Li().Body(
+					return app.Elem("li").Body(
 						app.A().Href(href(sr.URL)).Text(sr.Name),
 						app.Button().Type("button").Class("remove").
 							Aria("label", T("Forget this search")).
@@ -138,9 +138,9 @@ func (p *savedPage) Render() app.UI {
 				}),
 			),
 		),
-		app.Section().Class("shelf-files").Aria("label", T("Export and import")).Body(
+		app.Elem("section").Class("shelf-files").Aria("label", T("Export and import")).Body(
 			app.Button().ID("export-saved").Type("button").OnClick(p.onExport).Text(T("Export as JSON")),
-			app.Label().For("import-saved").Class("import").Body(
+			app.Elem("label").Attr("for", "import-saved").Class("import").Body(
 				app.Text(T("Import from JSON ")),
 				app.Input().ID("import-saved").Type("file").Accept("application/json,.json").OnChange(p.onImport),
 			),

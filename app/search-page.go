@@ -223,8 +223,8 @@ func (p *searchPage) Render() app.UI {
 			Method("get").
 			OnSubmit(p.onSubmit).
 			Body(
-				app.Label().
-					For("search-input").
+				app.Elem("label").
+					Attr("for", "search-input").
 					Class("visually-hidden").
 					Text(T("Search the articles")),
 				app.Input().
@@ -245,11 +245,11 @@ func (p *searchPage) Render() app.UI {
 				p.renderOptions(),
 			),
 		p.renderJump(),
-		app.Div().
+		app.Elem("div").
 			Class("search-layout").
 			Body(
 				facetPanel(p.lib.Entities, p.facets, p.sel, p.baseValues()),
-				app.Div().Class("search-main").Body(
+				app.Elem("div").Class("search-main").Body(
 					p.renderBody(),
 				),
 			),
@@ -277,15 +277,15 @@ func (p *searchPage) queryStringWithout() string {
 // renderOptions are the order and the date range. Without the wasm they
 // still work: they are fields of the form, sent with the query.
 func (p *searchPage) renderOptions() app.UI {
-	return app.Div().
+	return app.Elem("div").
 		Class("search-options").
 		Body(
-			app.P().
+			app.Elem("p").
 				ID("search-help").
 				Class("help").
 				Text(T("Every word is a prefix. \"Quoted words\" for a phrase, -word to leave out.")),
-			app.Label().
-				For("search-sort").
+			app.Elem("label").
+				Attr("for", "search-sort").
 				Text(T("Sort ")),
 			app.Select().
 				ID("search-sort").
@@ -295,8 +295,8 @@ func (p *searchPage) renderOptions() app.UI {
 					app.Option().Value("relevance").Selected(p.order == search.ByRelevance).Text(T("by relevance")),
 					app.Option().Value("date").Selected(p.order == search.ByDate).Text(T("newest first")),
 				),
-			app.Label().
-				For("search-from").
+			app.Elem("label").
+				Attr("for", "search-from").
 				Text(T(" from ")),
 			app.Input().
 				ID("search-from").
@@ -304,8 +304,8 @@ func (p *searchPage) renderOptions() app.UI {
 				Name("from").
 				Value(p.from).
 				OnChange(p.onFrom),
-			app.Label().
-				For("search-to").
+			app.Elem("label").
+				Attr("for", "search-to").
 				Text(T(" to ")),
 			app.Input().
 				ID("search-to").
@@ -328,17 +328,17 @@ func (p *searchPage) renderOptions() app.UI {
 func (p *searchPage) renderJump() app.UI {
 	jump := p.results.Jump
 	if len(jump) == 0 {
-		return app.Nav().Class("jump").Hidden(true)
+		return app.Elem("nav").Class("jump").Hidden(true)
 	}
-	return app.Nav().
+	return app.Elem("nav").
 		Class("jump").
 		Aria("label", T("Jump to an article")).
 		Body(
-			app.Span().Class("jump-label").Text(T("Jump to ")),
-			app.Ul().Body(
+			app.Elem("span").Class("jump-label").Text(T("Jump to ")),
+			app.Elem("ul").Body(
 				app.Range(jump).Slice(func(i int) app.UI {
 					j := &jump[i]
-					return app.Li().Body(
+					return app.Elem("li").Body(
 						app.A().
 							Href(href(ArticlePath(j.Article.Slug))).
 							Body(highlighted(j.Article.Title, j.Spans)...),
@@ -360,12 +360,12 @@ func (p *searchPage) renderBody() app.UI {
 	return p.resultsSection("results", T("Search results"), countLine(r),
 		resultTools(p.lib, p.exportRequest(), p.query),
 		app.If(r.AnyWord, func() app.UI {
-			return app.P().
+			return app.Elem("p").
 				ID("any-word").
 				Class("any-word").
 				Text(T("No article has all of these words: showing articles with any of them."))
 		}),
-		app.Ol().
+		app.Elem("ol").
 			Class("result-list").
 			Body(
 				app.Range(hits).Slice(func(i int) app.UI {
@@ -412,7 +412,7 @@ func (p *searchPage) renderEmpty() app.UI {
 	}
 	return p.resultsSection("results empty", T("Search results"), count,
 		app.If(dated, func() app.UI {
-			return app.P().Body(
+			return app.Elem("p").Body(
 				app.Button().
 					Type("button").
 					Class("clear-dates").
@@ -420,9 +420,9 @@ func (p *searchPage) renderEmpty() app.UI {
 					Text(T("Search any date")),
 			)
 		}),
-		app.P().Text(T("Try fewer or shorter words (each is a prefix), or one of these:")),
+		app.Elem("p").Text(T("Try fewer or shorter words (each is a prefix), or one of these:")),
 		suggestions(p.lib),
-		app.P().Body(
+		app.Elem("p").Body(
 			app.Text(T("You can also browse every article by month on the ")),
 			app.A().Href(href("/timeline")).Text(T("timeline")),
 			app.Text("."),
@@ -444,7 +444,7 @@ func (p *searchPage) renderBrowse() app.UI {
 	}
 	return p.resultsSection("results", T("Filtered articles"), T("{0} of {1}", lang.Number(len(p.browse)), articleCount(len(arts))),
 		resultTools(p.lib, all, ""),
-		app.Ol().
+		app.Elem("ol").
 			Class("result-list").
 			Body(
 				app.Range(shown).Slice(func(i int) app.UI {
@@ -466,15 +466,15 @@ func (p *searchPage) renderLatest() app.UI {
 	}
 	arts := p.lib.Collection.Articles
 	latest := arts[:min(len(arts), pageSize)]
-	return app.Section().
+	return app.Elem("section").
 		Class("latest").
 		Aria("labelledby", "latest-heading").
 		DataSet("query", metaText(p.query)).
 		Body(
-			app.H1().ID("latest-heading").Text(T("Latest articles")),
-			app.P().Class("count").Text(p.lib.Collection.Name+" — "+strconv.Itoa(len(arts))+" articles. Try searching for:"),
+			app.Elem("h1").ID("latest-heading").Text(T("Latest articles")),
+			app.Elem("p").Class("count").Text(p.lib.Collection.Name+" — "+strconv.Itoa(len(arts))+" articles. Try searching for:"),
 			suggestions(p.lib),
-			app.Ol().
+			app.Elem("ol").
 				Class("result-list").
 				Body(
 					app.Range(latest).Slice(func(i int) app.UI {
@@ -486,12 +486,12 @@ func (p *searchPage) renderLatest() app.UI {
 
 // suggestions offers searches drawn from the collection's own titles.
 func suggestions(l *Library) app.UI {
-	return app.Ul().
+	return app.Elem("ul").
 		Class("suggestions").
 		Body(
 			app.Range(l.Suggestions).Slice(func(i int) app.UI {
 				w := l.Suggestions[i]
-				return app.Li().Body(
+				return app.Elem("li").Body(
 					app.A().Href(href(withQuery("/", w))).Text(w),
 				)
 			}),
@@ -559,16 +559,16 @@ func (p *searchPage) exportRequest() func() []*data.Article {
 // which query the section answers, for tests and styles that must not
 // mistake the results of a prefix typed on the way for the final ones.
 func (p *searchPage) resultsSection(class, heading, count string, rest ...app.UI) app.UI {
-	return app.Section().
+	return app.Elem("section").
 		Class(class).
 		Aria("labelledby", "results-heading").
 		DataSet("query", metaText(p.query)).
 		Body(append([]app.UI{
-			app.H1().
+			app.Elem("h1").
 				ID("results-heading").
 				Class("visually-hidden").
 				Text(heading),
-			app.P().
+			app.Elem("p").
 				ID("result-count").
 				Class("count").
 				Aria("live", "polite").

@@ -102,7 +102,7 @@ func (b *readingListButton) Render() app.UI {
 	if b.on {
 		label = T("On your reading list — remove")
 	}
-	return app.Div().
+	return app.Elem("div").
 		Class("shelf-actions").
 		Body(
 			app.Button().
@@ -112,7 +112,7 @@ func (b *readingListButton) Render() app.UI {
 				OnClick(b.onClick).
 				Text(label),
 			app.If(b.notice != "", func() app.UI {
-				return app.P().Class("notice").Role("alert").Text(b.notice)
+				return app.Elem("p").Class("notice").Role("alert").Text(b.notice)
 			}),
 		)
 }
@@ -154,7 +154,7 @@ func (b *saveSearchButton) Render() app.UI {
 	if b.done {
 		label = T("Saved ✓")
 	}
-	return app.Span().
+	return app.Elem("span").
 		Class("save-search").
 		Body(
 			app.Button().
@@ -163,7 +163,7 @@ func (b *saveSearchButton) Render() app.UI {
 				OnClick(b.onClick).
 				Text(label),
 			app.If(b.notice != "", func() app.UI {
-				return app.Span().Class("notice").Role("alert").Text(b.notice)
+				return app.Elem("span").Class("notice").Role("alert").Text(b.notice)
 			}),
 		)
 }

@@ -132,20 +132,20 @@ func (k *keyboard) onClose(ctx app.Context, e app.Event) { k.open = false }
 
 func (k *keyboard) Render() app.UI {
 	if !k.open {
-		return app.Div().Class("shortcuts-closed")
+		return app.Elem("div").Class("shortcuts-closed")
 	}
-	return app.Div().
+	return app.Elem("div").
 		Class("shortcuts").
 		Role("dialog").
 		Aria("modal", "false").
 		Aria("labelledby", "shortcuts-title").
 		Body(
-			app.H2().ID("shortcuts-title").Text(T("Keyboard shortcuts")),
-			app.Dl().Body(
+			app.Elem("h2").ID("shortcuts-title").Text(T("Keyboard shortcuts")),
+			app.Elem("dl").Body(
 				app.Range(shortcuts).Slice(func(i int) app.UI {
-					return app.Div().Body(
-						app.Dt().Body(app.Kbd().Text(shortcuts[i].key)),
-						app.Dd().Text(T(shortcuts[i].what)),
+					return app.Elem("div").Body(
+						app.Elem("dt").Body(app.Elem("kbd").Text(shortcuts[i].key)),
+						app.Elem("dd").Text(T(shortcuts[i].what)),
 					)
 				}),
 			),

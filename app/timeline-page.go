@@ -204,7 +204,7 @@ func (p *timelinePage) export() *timeline.Export {
 func (p *timelinePage) Render() app.UI {
 	total := len(p.lib.Collection.Articles)
 	return layout(sectionTimeline,
-		app.H1().Text(T("Timeline")),
+		app.Elem("h1").Text(T("Timeline")),
 		app.Form().
 			Class("search-form").
 			Role("search").
@@ -212,7 +212,7 @@ func (p *timelinePage) Render() app.UI {
 			Method("get").
 			OnSubmit(p.onSubmit).
 			Body(
-				app.Label().For("timeline-search").Class("visually-hidden").Text(T("Search the timeline")),
+				app.Elem("label").Attr("for", "timeline-search").Class("visually-hidden").Text(T("Search the timeline")),
 				app.Input().
 					ID("timeline-search").
 					Type("search").
@@ -229,16 +229,16 @@ func (p *timelinePage) Render() app.UI {
 				}),
 				app.Button().Type("submit").Class("search-button").Text(T("Search")),
 			),
-		app.P().
+		app.Elem("p").
 			ID("timeline-count").
 			Class("count").
 			Aria("live", "polite").
 			Text(p.countLine(total)),
-		app.Section().
+		app.Elem("section").
 			Class("publication").
 			Aria("labelledby", "publication-heading").
 			Body(
-				app.H2().ID("publication-heading").Text(T("When the articles appeared")),
+				app.Elem("h2").ID("publication-heading").Text(T("When the articles appeared")),
 				newHistogram().
 					Total(p.lib.Published).
 					Matching(p.matchHis).
@@ -248,11 +248,11 @@ func (p *timelinePage) Render() app.UI {
 			),
 		p.renderEvents(),
 		p.renderExport(),
-		app.Section().
+		app.Elem("section").
 			Class("by-month").
 			Aria("labelledby", "by-month-heading").
 			Body(
-				app.H2().ID("by-month-heading").Text(T("Articles by month of publication")),
+				app.Elem("h2").ID("by-month-heading").Text(T("Articles by month of publication")),
 				p.renderMonths(),
 				app.If(len(p.shown) > p.listed, func() app.UI {
 					return app.Button().
@@ -277,24 +277,24 @@ func (p *timelinePage) renderMonths() app.UI {
 		arts := g.Articles[:min(len(g.Articles), left)]
 		left -= len(arts)
 		id := "month-" + strconv.Itoa(i)
-		sections = append(sections, app.Section().
+		sections = append(sections, app.Elem("section").
 			Class("month").
 			Aria("labelledby", id).
 			Body(
-				app.H2().ID(id).Text(g.Label),
-				app.Ul().Body(
+				app.Elem("h2").ID(id).Text(g.Label),
+				app.Elem("ul").Body(
 					app.Range(arts).Slice(func(j int) app.UI {
 						a := arts[j]
-						return app.Li().Body(
+						return app.Elem("li").Body(
 							app.A().Href(href(withQuery(ArticlePath(a.Slug), p.query))).Text(a.Title),
 							app.Text(" "),
-							app.Span().Class("meta").Text(formatDate(a.Date)),
+							app.Elem("span").Class("meta").Text(formatDate(a.Date)),
 						)
 					}),
 				),
 			))
 	}
-	return app.Div().Class("months").Body(sections...)
+	return app.Elem("div").Class("months").Body(sections...)
 }
 
 func (p *timelinePage) queryOnly() url.Values {
@@ -353,19 +353,19 @@ func (p *timelinePage) renderEvents() app.UI {
 			span += "–" + strconv.Itoa(last)
 		}
 	}
-	return app.Section().
+	return app.Elem("section").
 		Class("events").
 		Aria("labelledby", "events-heading").
 		Body(
-			app.H2().ID("events-heading").Text(T("What the articles say happened")),
+			app.Elem("h2").ID("events-heading").Text(T("What the articles say happened")),
 			app.If(len(p.events) == 0, func() app.UI {
-				return app.P().Class("count").Text(T("None of the articles shown mentions a date in its text."))
+				return app.Elem("p").Class("count").Text(T("None of the articles shown mentions a date in its text."))
 			}).Else(func() app.UI {
 				if lang != i18n.English {
-					return app.P().Class("count").Text(T("Dated events: {0}, on dates: {1}, {2}, read from the articles' own sentences. “Approx.” marks a date worked out from the article's date or from an earlier date in its text.",
+					return app.Elem("p").Class("count").Text(T("Dated events: {0}, on dates: {1}, {2}, read from the articles' own sentences. “Approx.” marks a date worked out from the article's date or from an earlier date in its text.",
 						lang.Number(len(p.events)), lang.Number(dates), span))
 				}
-				return app.P().Class("count").Text(plural(len(p.events), "dated event") + " on " + plural(dates, "date") + ", " + span +
+				return app.Elem("p").Class("count").Text(plural(len(p.events), "dated event") + " on " + plural(dates, "date") + ", " + span +
 					", read from the articles' own sentences. “Approx.” marks a date worked out from the article's date or from an earlier date in its text.")
 			}),
 			eventList(p.years, p.lib.Events, p.limit),
@@ -379,22 +379,22 @@ func (p *timelinePage) renderEvents() app.UI {
 }
 
 func (p *timelinePage) renderExport() app.UI {
-	return app.Section().
+	return app.Elem("section").
 		Class("export").
 		Aria("labelledby", "export-heading").
 		Body(
-			app.H2().ID("export-heading").Text(T("Take it with you")),
-			app.P().Body(
+			app.Elem("h2").ID("export-heading").Text(T("Take it with you")),
+			app.Elem("p").Body(
 				app.Text(T("The events and articles shown, as ")),
 				app.A().Href("https://timeline.knightlab.com/docs/json-format.html").Rel("noopener noreferrer").Target("_blank").Text(T("TimelineJS")),
 				app.Text(T(" JSON or as CSV. ")),
 				app.Button().Type("button").Class("prepare-export").OnClick(p.onExport).Text(T("Prepare downloads")),
 			),
 			app.If(len(p.exports) > 0, func() app.UI {
-				return app.Ul().Class("downloads").Body(
+				return app.Elem("ul").Class("downloads").Body(
 					app.Range(p.exports).Slice(func(i int) app.UI {
 						d := p.exports[i]
-						return app.Li().Body(
+						return app.Elem("li").Body(
 							app.A().
 								Class("download").
 								Href(d.url).

@@ -78,9 +78,9 @@ func setup(t *testing.T) *browserEnv {
 	return env
 }
 
-// buildWasm builds this package for the browser, as make wasm does.
+// buildWasm builds this package for the browser with make wasm's flags.
 func buildWasm(out string) error {
-	build := exec.Command("go", "build", "-trimpath", "-ldflags=-s -w", "-o", out, ".")
+	build := exec.Command("go", "build", "-trimpath", "-ldflags=-s -w", "-gcflags=all=-l", "-o", out, ".")
 	build.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
 	if msg, err := build.CombinedOutput(); err != nil {
 		return fmt.Errorf("building app.wasm: %v\n%s", err, msg)

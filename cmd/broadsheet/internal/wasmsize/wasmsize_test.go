@@ -15,7 +15,7 @@ import (
 // is in the client).
 func TestBreakdown(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "app.wasm")
-	build := exec.Command("go", "build", "-trimpath", "-o", out, "../..")
+	build := exec.Command("go", "build", "-trimpath", "-gcflags=all=-l", "-o", out, "../..")
 	build.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
 	if msg, err := build.CombinedOutput(); err != nil {
 		t.Fatalf("building: %v\n%s", err, msg)
