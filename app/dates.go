@@ -36,3 +36,7 @@ func formatDate(d data.Date) string {
 func articleCount(n int) string {
 	return lang.Number(n) + " " + lang.Plural(n, T("article"), T("articles"), T("articles (many)"))
 }
+
+// DateLabel is a date as the pages show it, for the rows of the quick
+// search, which the site build writes before any page runs.
+func DateLabel(d data.Date) string { return formatDate(d) }

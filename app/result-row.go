@@ -73,9 +73,12 @@ func articleRow(a *data.Article) app.UI {
 			app.Elem("p").Class("meta").Body(
 				app.Elem("time").Attr("datetime", a.Date.String()).Text(formatDate(a.Date)),
 			),
-			app.Elem("p").Class("snippet").Text(lead(a.Body, 200)),
+			app.Elem("p").Class("snippet").Text(Lead(a.Body)),
 		)
 }
+
+// Lead is the first lines of an article's body as a row shows them.
+func Lead(body string) string { return lead(body, 200) }
 
 // lead is the start of s, cut at a word boundary near n characters.
 func lead(s string, n int) string {

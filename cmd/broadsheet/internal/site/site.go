@@ -27,6 +27,7 @@ import (
 	ui "broadsheet/app"
 	"broadsheet/app/search"
 	"broadsheet/app/timeline"
+	"broadsheet/cmd/broadsheet/internal/quick"
 	"broadsheet/data"
 	"broadsheet/data/entities"
 	"broadsheet/data/events"
@@ -133,16 +134,29 @@ func Build(o Options) (*Report, error) {
 	dataFiles[EnvEntities] = "entities." + shortHash(entitiesFile) + ".bin"
 	assets[dataFiles[EnvEntities]] = entitiesFile
 
-	rep := &Report{WasmBytes: int64(len(wasm)), Version: version(base, assets)}
-	h := handler(base, rep.Version, dataFiles, len(wasm))
+	// The quick search, for the seconds before the wasm: read by
+	// web/quick-search.js, never by the app.
+	quickDir, quickFiles, err := quick.Build(o.Collection, quick.Options{
+		Base: base, Href: ui.ArticlePath, Label: ui.DateLabel, Lead: ui.Lead,
+	})
+	if err != nil {
+		return nil, err
+	}
 	// The worker precaches every file the app needs to start offline: the
 	// shell and the top-level pages, go-app's scripts, the manifest, the
-	// wasm, the data files and the assets.
+	// wasm, the data files and the assets. The quick search is not among
+	// them: once the worker is there, so is the wasm.
 	precache := []string{base + "/", base + "/about", base + "/timeline",
 		base + "/app.js", base + "/wasm_exec.js", base + "/app.css", base + "/manifest.webmanifest"}
 	for name := range assets {
 		precache = append(precache, base+"/web/"+name)
 	}
+	for name, b := range quickFiles {
+		assets[name] = b
+	}
+
+	rep := &Report{WasmBytes: int64(len(wasm)), Version: version(base, assets)}
+	h := handler(base, rep.Version, dataFiles, len(wasm), base+"/web/"+quickDir+"/")
 	h.ServiceWorkerTemplate = serviceWorker(base, precache)
 	lib := ui.NewLibrary(o.Collection, ix)
 	lib.SetEvents(timeline.NewEvents(o.Collection, evs))
@@ -215,7 +229,7 @@ func cleanBase(b string) (string, error) {
 }
 
 // handler is go-app's page server, configured for Broadsheet.
-func handler(base, version string, dataFiles map[string]string, wasmSize int) *app.Handler {
+func handler(base, version string, dataFiles map[string]string, wasmSize int, quickDir string) *app.Handler {
 	var res app.ResourceResolver = app.LocalDir("")
 	if base != "" {
 		res = app.PrefixedLocation(base)
@@ -243,10 +257,17 @@ func handler(base, version string, dataFiles map[string]string, wasmSize int) *a
 			SVG:      "/web/icon.svg",
 		},
 		Styles:  []string{"/web/broadsheet.css", "/web/timeline.css"},
-		Scripts: []string{"/web/broadsheet.js defer"},
+		Scripts: []string{"/web/broadsheet.js defer", "/web/quick-search.js defer"},
 		// The service worker shows a page from the network only if it is
-		// of its own version; version is a hex hash, safe in raw HTML.
-		RawHeaders:         []string{`<meta name="broadsheet-version" content="` + version + `">`},
+		// of its own version; version is a hex hash, safe in raw HTML, as
+		// is quickDir (cleanBase refuses quotes and brackets).
+		RawHeaders: []string{
+			`<meta name="broadsheet-version" content="` + version + `">`,
+			`<meta name="broadsheet-quick" content="` + quickDir + `">`,
+			// Fetched with the styles rather than at the first keystroke:
+			// one round trip less before the quick search answers.
+			`<link rel="preload" href="` + quickDir + `meta.json" as="fetch" crossorigin="anonymous">`,
+		},
 		CacheableResources: cached,
 		Env:                env,
 		Resources:          res,
@@ -303,7 +324,8 @@ func page(h http.Handler, p string) ([]byte, error) {
 		sort.SliceStable(n.Attr, func(i, j int) bool { return n.Attr[i].Key < n.Attr[j].Key })
 		for c := n.FirstChild; c != nil; {
 			next := c.NextSibling
-			if emptyMeta(c) {
+			// Only the search page has the box the quick search serves.
+			if emptyMeta(c) || p != "/" && isPreload(c) {
 				n.RemoveChild(c)
 			} else {
 				walk(c)
@@ -317,6 +339,18 @@ func page(h http.Handler, p string) ([]byte, error) {
 		return nil, err
 	}
 	return out.Bytes(), nil
+}
+
+func isPreload(n *html.Node) bool {
+	if n.Type != html.ElementNode || n.Data != "link" {
+		return false
+	}
+	for _, a := range n.Attr {
+		if a.Key == "rel" && a.Val == "preload" {
+			return true
+		}
+	}
+	return false
 }
 
 // emptyMeta finds the <meta> tags go-app writes even when they have no
