@@ -40,7 +40,7 @@ func articleMentions(l *Library, pos int) app.UI {
 			app.Elem("ul").Body(
 				app.Range(ids).Slice(func(i int) app.UI {
 					e := ix.Entities[ids[i]]
-					return app.Elem("li").Body(app.A().Href(href(facetPath(e))).Text(e.Name))
+					return app.Elem("li").Body(app.Elem("a").Attr("href", href(facetPath(e))).Text(e.Name))
 				}),
 			),
 		))
@@ -79,7 +79,7 @@ func relatedArticles(l *Library, pos int) app.UI {
 					}
 					a := &arts[r.Article]
 					return app.Elem("li").Body(
-						app.A().Href(href(ArticlePath(a.Slug))).Text(a.Title),
+						app.Elem("a").Attr("href", href(ArticlePath(a.Slug))).Text(a.Title),
 						app.Elem("span").Class("meta").Text(" "+formatDate(a.Date)),
 						app.Elem("p").Class("reason").Text(l.Entities.Reason(r)),
 					)

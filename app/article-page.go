@@ -61,9 +61,9 @@ func (p *articlePage) Render() app.UI {
 			app.Elem("h1").Text(T("Article not found")),
 			app.Elem("p").Body(
 				app.Text(T("This collection has no article at this address. ")),
-				app.A().Href(href("/")).Text(T("Search the articles")),
+				app.Elem("a").Attr("href", href("/")).Text(T("Search the articles")),
 				app.Text(T(" or browse the ")),
-				app.A().Href(href("/timeline")).Text(T("timeline")),
+				app.Elem("a").Attr("href", href("/timeline")).Text(T("timeline")),
 				app.Text(T(".")),
 			),
 		)
@@ -76,7 +76,7 @@ func (p *articlePage) Render() app.UI {
 			Body(
 				app.If(p.query != "", func() app.UI {
 					return app.Elem("p").Class("back").Body(
-						app.A().Href(href(withQuery("/", p.query))).Text(T("← Back to results")),
+						app.Elem("a").Attr("href", href(withQuery("/", p.query))).Text(T("← Back to results")),
 					)
 				}),
 				app.Elem("h1").Body(highlighted(a.Title, search.Highlight(a.Title, p.query))...),
@@ -96,7 +96,7 @@ func (p *articlePage) Render() app.UI {
 				app.If(safeURL(a.URL) != "", func() app.UI {
 					return app.Elem("p").Class("source-link").Body(
 						app.Text(T("Original: ")),
-						app.A().Href(safeURL(a.URL)).Rel("noopener noreferrer").Target("_blank").Text(a.URL),
+						app.Elem("a").Attr("href", safeURL(a.URL)).Attr("rel", "noopener noreferrer").Attr("target", "_blank").Text(a.URL),
 					)
 				}),
 			),
@@ -112,18 +112,18 @@ func (p *articlePage) renderNeighbours() app.UI {
 	var links []app.UI
 	if p.pos+1 < len(arts) {
 		older := &arts[p.pos+1]
-		links = append(links, app.A().
+		links = append(links, app.Elem("a").
 			Class("prev").
-			Rel("prev").
-			Href(href(ArticlePath(older.Slug))).
+			Attr("rel", "prev").
+			Attr("href", href(ArticlePath(older.Slug))).
 			Body(app.Elem("span").Class("label").Text(T("← Older")), app.Elem("span").Text(older.Title)))
 	}
 	if p.pos > 0 {
 		newer := &arts[p.pos-1]
-		links = append(links, app.A().
+		links = append(links, app.Elem("a").
 			Class("next").
-			Rel("next").
-			Href(href(ArticlePath(newer.Slug))).
+			Attr("rel", "next").
+			Attr("href", href(ArticlePath(newer.Slug))).
 			Body(app.Elem("span").Class("label").Text(T("Newer →")), app.Elem("span").Text(newer.Title)))
 	}
 	return app.Elem("nav").Class("neighbours").Aria("label", T("Older and newer articles")).Body(links...)

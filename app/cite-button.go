@@ -52,9 +52,9 @@ func (b *citeButton) Render() app.UI {
 	return app.Elem("div").
 		Class("cite").
 		Body(
-			app.Button().
+			app.Elem("button").
 				ID("cite-button").
-				Type("button").
+				Attr("type", "button").
 				OnClick(b.onClick).
 				Text(T("Copy citation")),
 			app.If(b.text != "", func() app.UI {

@@ -39,3 +39,14 @@ func safeURL(u string) string {
 	}
 	return strings.NewReplacer(`"`, "%22", `\`, "%5C", "<", "%3C", ">", "%3E", " ", "%20", "'", "%27").Replace(p.String())
 }
+
+// present is the value of a boolean attribute such as selected, disabled
+// or open: "true" when on, and "" (no attribute) when off. go-app writes a
+// false bool as selected="false" in prerendered pages, which HTML reads as
+// selected.
+func present(on bool) string {
+	if on {
+		return "true"
+	}
+	return ""
+}

@@ -99,9 +99,9 @@ func eventMention(e *timeline.Event, ev *timeline.Events) app.UI {
 				app.Text(after),
 			),
 			app.Elem("p").Class("source").Body(
-				app.A().
+				app.Elem("a").
 					Class("event-link").
-					Href(href(timeline.SentencePath(e))).
+					Attr("href", href(timeline.SentencePath(e))).
 					Text(a.Title),
 				app.If(e.Date.Inferred, func() app.UI {
 					return app.Elem("span").Class("inferred").Text(T(" · date worked out from the text around it"))

@@ -112,8 +112,8 @@ func facetPanel(ix *entity.Index, facets []entity.Facet, selected []entity.ID, b
 				app.Elem("ul").Body(
 					app.Range(f.Values).Slice(func(i int) app.UI {
 						c := f.Values[i]
-						a := app.A().
-							Href(link(toggled(selected, c.Entity))).
+						a := app.Elem("a").
+							Attr("href", link(toggled(selected, c.Entity))).
 							Body(
 								app.Elem("span").Class("facet-name").Text(c.Name),
 								app.Elem("span").Class("facet-count").Text(lang.Number(c.Articles)),
@@ -135,7 +135,7 @@ func facetPanel(ix *entity.Index, facets []entity.Facet, selected []entity.ID, b
 		Aria("label", T("Filters")).
 		Body(
 			app.Elem("details").
-				Attr("open", facetsOpen()).
+				Attr("open", present(facetsOpen())).
 				Body(
 					app.Elem("summary").Body(
 						app.Text(T("Filters")),
@@ -144,7 +144,7 @@ func facetPanel(ix *entity.Index, facets []entity.Facet, selected []entity.ID, b
 						}),
 					),
 					app.If(len(selected) > 0, func() app.UI {
-						return app.Elem("p").Body(app.A().ID("clear-facets").Href(link(nil)).Text(T("Clear filters")))
+						return app.Elem("p").Body(app.Elem("a").ID("clear-facets").Attr("href", link(nil)).Text(T("Clear filters")))
 					}),
 					app.Elem("div").Body(groups...),
 				),

@@ -467,12 +467,12 @@ func (h *histogram) renderControls(current timeline.Resolution) app.UI {
 	buttons := make([]app.UI, 0, len(timeline.Resolutions))
 	for i := len(timeline.Resolutions) - 1; i >= 0; i-- {
 		r := timeline.Resolutions[i]
-		buttons = append(buttons, app.Button().
-			Type("button").
+		buttons = append(buttons, app.Elem("button").
+			Attr("type", "button").
 			Class("res").
 			DataSet("res", r.String()).
 			Aria("pressed", strconv.FormatBool(r == current)).
-			Disabled(!timeline.Fits(r, view)).
+			Attr("disabled", present(!timeline.Fits(r, view))).
 			OnClick(h.onResolution).
 			Text(T(strings.ToUpper(r.String()[:1])+r.String()[1:])))
 	}
@@ -482,9 +482,9 @@ func (h *histogram) renderControls(current timeline.Resolution) app.UI {
 		Body(
 			app.Elem("div").Class("res-buttons").Role("group").Aria("label", T("Bar width")).Body(buttons...),
 			app.Elem("div").Class("zoom-buttons").Role("group").Aria("label", T("Zoom")).Body(
-				app.Button().Type("button").Class("zoom-in").Aria("label", T("Zoom in")).Title(T("Zoom in (+)")).OnClick(h.onZoomIn).Text("+"),
-				app.Button().Type("button").Class("zoom-out").Aria("label", T("Zoom out")).Title(T("Zoom out (−)")).OnClick(h.onZoomOut).Disabled(!zoomed).Text("−"),
-				app.Button().Type("button").Class("zoom-all").OnClick(h.onWhole).Disabled(!zoomed).Text(T("All dates")),
+				app.Elem("button").Attr("type", "button").Class("zoom-in").Aria("label", T("Zoom in")).Title(T("Zoom in (+)")).OnClick(h.onZoomIn).Text("+"),
+				app.Elem("button").Attr("type", "button").Class("zoom-out").Aria("label", T("Zoom out")).Title(T("Zoom out (−)")).OnClick(h.onZoomOut).Attr("disabled", present(!zoomed)).Text("−"),
+				app.Elem("button").Attr("type", "button").Class("zoom-all").OnClick(h.onWhole).Attr("disabled", present(!zoomed)).Text(T("All dates")),
 			),
 		)
 }
@@ -502,7 +502,7 @@ func (h *histogram) renderSummary(r timeline.Resolution, bands []timeline.Band) 
 			app.If(!h.ISelected.IsZero(), func() app.UI {
 				return app.Elem("p").Class("range").Body(
 					app.Text(T("Published {0}", h.ISelected.String())+" "),
-					app.A().Class("clear-range").Href(href(h.clearURL())).Text(T("Clear dates")),
+					app.Elem("a").Class("clear-range").Attr("href", href(h.clearURL())).Text(T("Clear dates")),
 				)
 			}).Else(func() app.UI {
 				return app.Elem("p").Class("range hint").Text(T("Click a bar or drag across bars to show only those dates."))

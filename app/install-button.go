@@ -42,9 +42,9 @@ func (b *installButton) Render() app.UI {
 	return app.Elem("span").
 		Class("install").
 		Body(
-			app.Button().
+			app.Elem("button").
 				ID("install-button").
-				Type("button").
+				Attr("type", "button").
 				Aria("expanded", b.apple && b.showHowTo).
 				OnClick(b.onClick).
 				Text(T("Install")),

@@ -22,11 +22,11 @@ func layout(current section, content ...app.UI) app.UI {
 	return app.Elem("div").
 		Class("page").
 		Body(
-			app.A().Class("skip-link").Href("#content").Text(T("Skip to content")),
+			app.Elem("a").Class("skip-link").Attr("href", "#content").Text(T("Skip to content")),
 			app.Elem("header").
 				Class("site-header").
 				Body(
-					app.A().Class("brand").Href(href("/")).Text(T("Broadsheet")),
+					app.Elem("a").Class("brand").Attr("href", href("/")).Text(T("Broadsheet")),
 					app.Elem("nav").
 						Aria("label", T("Main")).
 						Body(
@@ -51,7 +51,7 @@ func layout(current section, content ...app.UI) app.UI {
 }
 
 func navLink(path, label string, current bool) app.UI {
-	a := app.A().Href(href(path)).Text(T(label))
+	a := app.Elem("a").Attr("href", href(path)).Text(T(label))
 	if current {
 		a = a.Aria("current", "page")
 	}

@@ -27,9 +27,9 @@ func (p *notFoundPage) Render() app.UI {
 		app.Elem("h1").Text(T("Page not found")),
 		app.Elem("p").Body(
 			app.Text(T("Nothing lives at this address. ")),
-			app.A().Href(href("/")).Text(T("Search the articles")),
+			app.Elem("a").Attr("href", href("/")).Text(T("Search the articles")),
 			app.Text(T(" or browse the ")),
-			app.A().Href(href("/timeline")).Text(T("timeline")),
+			app.Elem("a").Attr("href", href("/timeline")).Text(T("timeline")),
 			app.Text(T(".")),
 		),
 	)

@@ -95,23 +95,23 @@ func (p *preferences) Render() app.UI {
 		Class("prefs").
 		Body(
 			app.Elem("label").Attr("for", "lang-select").Class("visually-hidden").Text(T("Language")),
-			app.Select().
+			app.Elem("select").
 				ID("lang-select").
 				OnChange(p.onLang).
 				Body(
 					app.Range(i18n.Langs).Slice(func(i int) app.UI {
 						l := i18n.Langs[i]
-						return app.Option().Value(string(l)).Selected(l == lang).Text(l.Name())
+						return app.Elem("option").Attr("value", string(l)).Attr("selected", present(l == lang)).Text(l.Name())
 					}),
 				),
 			app.Elem("label").Attr("for", "theme-select").Class("visually-hidden").Text(T("Theme")),
-			app.Select().
+			app.Elem("select").
 				ID("theme-select").
 				OnChange(p.onTheme).
 				Body(
-					app.Option().Value("system").Selected(p.theme == "system" || p.theme == "").Text(T("System")),
-					app.Option().Value("light").Selected(p.theme == "light").Text(T("Light")),
-					app.Option().Value("dark").Selected(p.theme == "dark").Text(T("Dark")),
+					app.Elem("option").Attr("value", "system").Attr("selected", present(p.theme == "system" || p.theme == "")).Text(T("System")),
+					app.Elem("option").Attr("value", "light").Attr("selected", present(p.theme == "light")).Text(T("Light")),
+					app.Elem("option").Attr("value", "dark").Attr("selected", present(p.theme == "dark")).Text(T("Dark")),
 				),
 		)
 }

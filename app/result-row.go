@@ -16,8 +16,8 @@ func resultRow(h *search.Hit, q string) app.UI {
 		Class("result").
 		Body(
 			app.Elem("h2").Body(
-				app.A().
-					Href(href(withQuery(ArticlePath(a.Slug), q))).
+				app.Elem("a").
+					Attr("href", href(withQuery(ArticlePath(a.Slug), q))).
 					Body(highlighted(a.Title, h.TitleSpans)...),
 			),
 			app.Elem("p").Class("meta").Body(
@@ -68,7 +68,7 @@ func articleRow(a *data.Article) app.UI {
 		Class("result").
 		Body(
 			app.Elem("h2").Body(
-				app.A().Href(href(ArticlePath(a.Slug))).Text(a.Title),
+				app.Elem("a").Attr("href", href(ArticlePath(a.Slug))).Text(a.Title),
 			),
 			app.Elem("p").Class("meta").Body(
 				app.Elem("time").Attr("datetime", a.Date.String()).Text(formatDate(a.Date)),

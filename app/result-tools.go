@@ -45,9 +45,9 @@ func resultTools(l *Library, all func() []*data.Article, query string) app.UI {
 		Class("result-tools").
 		Body(
 			app.Elem("span").Class("label").Text(T("Export:")),
-			app.Button().Type("button").ID("export-csv").OnClick(export("csv")).Text("CSV"),
-			app.Button().Type("button").ID("export-json").OnClick(export("json")).Text("JSON"),
-			app.Button().Type("button").ID("export-csl").Title(T("CSL-JSON, for Zotero and other reference managers")).OnClick(export("csl")).Text(T("CSL-JSON (Zotero)")),
+			app.Elem("button").Attr("type", "button").ID("export-csv").OnClick(export("csv")).Text("CSV"),
+			app.Elem("button").Attr("type", "button").ID("export-json").OnClick(export("json")).Text("JSON"),
+			app.Elem("button").Attr("type", "button").ID("export-csl").Title(T("CSL-JSON, for Zotero and other reference managers")).OnClick(export("csl")).Text(T("CSL-JSON (Zotero)")),
 			newSaveSearchButton(query),
 		)
 }

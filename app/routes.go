@@ -9,9 +9,10 @@
 //
 // Elements are made with app.Elem("nav") rather than app.Nav(): each of
 // go-app's element types brings its own copy of every method called on it
-// into app.wasm, and sharing one type across the 26 tags used here took
-// 35 KB off the brotli-compressed wasm. Input, Button, A, Form, Select and
-// Option keep their types for their typed properties.
+// into app.wasm, and sharing one type across the 32 tags used here took
+// 45 KB off the brotli-compressed wasm (measured). Attributes go through
+// Attr, which sets them exactly as the typed methods do (go-app applies
+// attributes by name, value and checked as properties).
 package ui
 
 import (

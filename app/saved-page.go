@@ -111,8 +111,8 @@ func (p *savedPage) Render() app.UI {
 				app.Range(s.Reading).Slice(func(i int) app.UI {
 					it := s.Reading[i]
 					return app.Elem("li").Body(
-						app.A().Href(href(ArticlePath(it.Slug))).Text(it.Title),
-						app.Button().Type("button").Class("remove").
+						app.Elem("a").Attr("href", href(ArticlePath(it.Slug))).Text(it.Title),
+						app.Elem("button").Attr("type", "button").Class("remove").
 							Aria("label", T("Remove from the reading list")).
 							OnClick(p.onRemoveReading(it.Slug), app.EventScope(it.Slug)).
 							Text(T("Remove")),
@@ -129,8 +129,8 @@ func (p *savedPage) Render() app.UI {
 				app.Range(s.Searches).Slice(func(i int) app.UI {
 					sr := s.Searches[i]
 					return app.Elem("li").Body(
-						app.A().Href(href(sr.URL)).Text(sr.Name),
-						app.Button().Type("button").Class("remove").
+						app.Elem("a").Attr("href", href(sr.URL)).Text(sr.Name),
+						app.Elem("button").Attr("type", "button").Class("remove").
 							Aria("label", T("Forget this search")).
 							OnClick(p.onRemoveSearch(sr.URL), app.EventScope(sr.URL)).
 							Text(T("Remove")),
@@ -139,10 +139,10 @@ func (p *savedPage) Render() app.UI {
 			),
 		),
 		app.Elem("section").Class("shelf-files").Aria("label", T("Export and import")).Body(
-			app.Button().ID("export-saved").Type("button").OnClick(p.onExport).Text(T("Export as JSON")),
+			app.Elem("button").ID("export-saved").Attr("type", "button").OnClick(p.onExport).Text(T("Export as JSON")),
 			app.Elem("label").Attr("for", "import-saved").Class("import").Body(
 				app.Text(T("Import from JSON ")),
-				app.Input().ID("import-saved").Type("file").Accept("application/json,.json").OnChange(p.onImport),
+				app.Elem("input").ID("import-saved").Attr("type", "file").Attr("accept", "application/json,.json").OnChange(p.onImport),
 			),
 		),
 	)

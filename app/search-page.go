@@ -216,30 +216,30 @@ func (p *searchPage) onMore(ctx app.Context, e app.Event) {
 
 func (p *searchPage) Render() app.UI {
 	return layout(sectionSearch,
-		app.Form().
+		app.Elem("form").
 			Class("search-form").
 			Role("search").
-			Action(absPath("/")).
-			Method("get").
+			Attr("action", absPath("/")).
+			Attr("method", "get").
 			OnSubmit(p.onSubmit).
 			Body(
 				app.Elem("label").
 					Attr("for", "search-input").
 					Class("visually-hidden").
 					Text(T("Search the articles")),
-				app.Input().
+				app.Elem("input").
 					ID("search-input").
-					Type("search").
-					Name("q").
-					Value(p.query).
-					Placeholder(T("Search articles — names, places, words")).
-					AutoComplete(false).
-					AutoFocus(true).
+					Attr("type", "search").
+					Attr("name", "q").
+					Attr("value", p.query).
+					Attr("placeholder", T("Search articles — names, places, words")).
+					Attr("autocomplete", "off").
+					Attr("autofocus", true).
 					Aria("describedby", "search-help").
 					OnInput(p.onInput).
 					OnKeyDown(p.onKeyDown),
-				app.Button().
-					Type("submit").
+				app.Elem("button").
+					Attr("type", "submit").
 					Class("search-button").
 					Text(T("Search")),
 				p.renderOptions(),
@@ -287,35 +287,35 @@ func (p *searchPage) renderOptions() app.UI {
 			app.Elem("label").
 				Attr("for", "search-sort").
 				Text(T("Sort ")),
-			app.Select().
+			app.Elem("select").
 				ID("search-sort").
-				Name("sort").
+				Attr("name", "sort").
 				OnChange(p.onSort).
 				Body(
-					app.Option().Value("relevance").Selected(p.order == search.ByRelevance).Text(T("by relevance")),
-					app.Option().Value("date").Selected(p.order == search.ByDate).Text(T("newest first")),
+					app.Elem("option").Attr("value", "relevance").Attr("selected", present(p.order == search.ByRelevance)).Text(T("by relevance")),
+					app.Elem("option").Attr("value", "date").Attr("selected", present(p.order == search.ByDate)).Text(T("newest first")),
 				),
 			app.Elem("label").
 				Attr("for", "search-from").
 				Text(T(" from ")),
-			app.Input().
+			app.Elem("input").
 				ID("search-from").
-				Type("month").
-				Name("from").
-				Value(p.from).
+				Attr("type", "month").
+				Attr("name", "from").
+				Attr("value", p.from).
 				OnChange(p.onFrom),
 			app.Elem("label").
 				Attr("for", "search-to").
 				Text(T(" to ")),
-			app.Input().
+			app.Elem("input").
 				ID("search-to").
-				Type("month").
-				Name("to").
-				Value(p.to).
+				Attr("type", "month").
+				Attr("name", "to").
+				Attr("value", p.to).
 				OnChange(p.onTo),
 			app.If(p.from != "" || p.to != "", func() app.UI {
-				return app.Button().
-					Type("button").
+				return app.Elem("button").
+					Attr("type", "button").
 					Class("clear-dates").
 					OnClick(p.onClearDates).
 					Text(T("any date"))
@@ -339,8 +339,8 @@ func (p *searchPage) renderJump() app.UI {
 				app.Range(jump).Slice(func(i int) app.UI {
 					j := &jump[i]
 					return app.Elem("li").Body(
-						app.A().
-							Href(href(ArticlePath(j.Article.Slug))).
+						app.Elem("a").
+							Attr("href", href(ArticlePath(j.Article.Slug))).
 							Body(highlighted(j.Article.Title, j.Spans)...),
 					)
 				}),
@@ -373,7 +373,7 @@ func (p *searchPage) renderBody() app.UI {
 				}),
 			),
 		app.If(r.Count > len(r.Hits) && len(hits) == len(r.Hits), func() app.UI {
-			return app.Button().
+			return app.Elem("button").
 				Class("more").
 				OnClick(p.onMore).
 				Text(T("Show {0} more", lang.Number(min(pageSize, r.Count-len(r.Hits)))))
@@ -413,8 +413,8 @@ func (p *searchPage) renderEmpty() app.UI {
 	return p.resultsSection("results empty", T("Search results"), count,
 		app.If(dated, func() app.UI {
 			return app.Elem("p").Body(
-				app.Button().
-					Type("button").
+				app.Elem("button").
+					Attr("type", "button").
 					Class("clear-dates").
 					OnClick(p.onClearDates).
 					Text(T("Search any date")),
@@ -424,7 +424,7 @@ func (p *searchPage) renderEmpty() app.UI {
 		suggestions(p.lib),
 		app.Elem("p").Body(
 			app.Text(T("You can also browse every article by month on the ")),
-			app.A().Href(href("/timeline")).Text(T("timeline")),
+			app.Elem("a").Attr("href", href("/timeline")).Text(T("timeline")),
 			app.Text("."),
 		),
 	)
@@ -452,7 +452,7 @@ func (p *searchPage) renderBrowse() app.UI {
 				}),
 			),
 		app.If(len(p.browse) > len(shown), func() app.UI {
-			return app.Button().
+			return app.Elem("button").
 				Class("more").
 				OnClick(p.onMore).
 				Text(T("Show {0} more", lang.Number(min(pageSize, len(p.browse)-len(shown)))))
@@ -492,7 +492,7 @@ func suggestions(l *Library) app.UI {
 			app.Range(l.Suggestions).Slice(func(i int) app.UI {
 				w := l.Suggestions[i]
 				return app.Elem("li").Body(
-					app.A().Href(href(withQuery("/", w))).Text(w),
+					app.Elem("a").Attr("href", href(withQuery("/", w))).Text(w),
 				)
 			}),
 		)

@@ -105,9 +105,9 @@ func (b *readingListButton) Render() app.UI {
 	return app.Elem("div").
 		Class("shelf-actions").
 		Body(
-			app.Button().
+			app.Elem("button").
 				ID("reading-list-button").
-				Type("button").
+				Attr("type", "button").
 				Aria("pressed", b.on).
 				OnClick(b.onClick).
 				Text(label),
@@ -157,9 +157,9 @@ func (b *saveSearchButton) Render() app.UI {
 	return app.Elem("span").
 		Class("save-search").
 		Body(
-			app.Button().
+			app.Elem("button").
 				ID("save-search-button").
-				Type("button").
+				Attr("type", "button").
 				OnClick(b.onClick).
 				Text(label),
 			app.If(b.notice != "", func() app.UI {

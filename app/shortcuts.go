@@ -149,6 +149,6 @@ func (k *keyboard) Render() app.UI {
 					)
 				}),
 			),
-			app.Button().Type("button").OnClick(k.onClose).Text(T("Close")),
+			app.Elem("button").Attr("type", "button").OnClick(k.onClose).Text(T("Close")),
 		)
 }

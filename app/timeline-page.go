@@ -205,29 +205,29 @@ func (p *timelinePage) Render() app.UI {
 	total := len(p.lib.Collection.Articles)
 	return layout(sectionTimeline,
 		app.Elem("h1").Text(T("Timeline")),
-		app.Form().
+		app.Elem("form").
 			Class("search-form").
 			Role("search").
-			Action(absPath("/timeline")).
-			Method("get").
+			Attr("action", absPath("/timeline")).
+			Attr("method", "get").
 			OnSubmit(p.onSubmit).
 			Body(
 				app.Elem("label").Attr("for", "timeline-search").Class("visually-hidden").Text(T("Search the timeline")),
-				app.Input().
+				app.Elem("input").
 					ID("timeline-search").
-					Type("search").
-					Name("q").
-					Value(p.query).
-					Placeholder(T("Narrow the timeline — names, places, words")).
-					AutoComplete(false).
+					Attr("type", "search").
+					Attr("name", "q").
+					Attr("value", p.query).
+					Attr("placeholder", T("Narrow the timeline — names, places, words")).
+					Attr("autocomplete", "off").
 					OnInput(p.onInput),
 				app.If(!p.rng.From.IsZero(), func() app.UI {
-					return app.Input().Type("hidden").Name("from").Value(p.rng.From.String())
+					return app.Elem("input").Attr("type", "hidden").Attr("name", "from").Attr("value", p.rng.From.String())
 				}),
 				app.If(!p.rng.To.IsZero(), func() app.UI {
-					return app.Input().Type("hidden").Name("to").Value(p.rng.To.String())
+					return app.Elem("input").Attr("type", "hidden").Attr("name", "to").Attr("value", p.rng.To.String())
 				}),
-				app.Button().Type("submit").Class("search-button").Text(T("Search")),
+				app.Elem("button").Attr("type", "submit").Class("search-button").Text(T("Search")),
 			),
 		app.Elem("p").
 			ID("timeline-count").
@@ -255,7 +255,7 @@ func (p *timelinePage) Render() app.UI {
 				app.Elem("h2").ID("by-month-heading").Text(T("Articles by month of publication")),
 				p.renderMonths(),
 				app.If(len(p.shown) > p.listed, func() app.UI {
-					return app.Button().
+					return app.Elem("button").
 						Class("more").
 						OnClick(p.onMoreArticles).
 						Text(T("Show {0} more articles", strconv.Itoa(min(articlesShown, len(p.shown)-p.listed))))
@@ -286,7 +286,7 @@ func (p *timelinePage) renderMonths() app.UI {
 					app.Range(arts).Slice(func(j int) app.UI {
 						a := arts[j]
 						return app.Elem("li").Body(
-							app.A().Href(href(withQuery(ArticlePath(a.Slug), p.query))).Text(a.Title),
+							app.Elem("a").Attr("href", href(withQuery(ArticlePath(a.Slug), p.query))).Text(a.Title),
 							app.Text(" "),
 							app.Elem("span").Class("meta").Text(formatDate(a.Date)),
 						)
@@ -370,7 +370,7 @@ func (p *timelinePage) renderEvents() app.UI {
 			}),
 			eventList(p.years, p.lib.Events, p.limit),
 			app.If(dates > p.limit, func() app.UI {
-				return app.Button().
+				return app.Elem("button").
 					Class("more").
 					OnClick(p.onMore).
 					Text(T("Show {0} more dates", strconv.Itoa(min(eventDatesShown, dates-p.limit))))
@@ -386,18 +386,18 @@ func (p *timelinePage) renderExport() app.UI {
 			app.Elem("h2").ID("export-heading").Text(T("Take it with you")),
 			app.Elem("p").Body(
 				app.Text(T("The events and articles shown, as ")),
-				app.A().Href("https://timeline.knightlab.com/docs/json-format.html").Rel("noopener noreferrer").Target("_blank").Text(T("TimelineJS")),
+				app.Elem("a").Attr("href", "https://timeline.knightlab.com/docs/json-format.html").Attr("rel", "noopener noreferrer").Attr("target", "_blank").Text(T("TimelineJS")),
 				app.Text(T(" JSON or as CSV. ")),
-				app.Button().Type("button").Class("prepare-export").OnClick(p.onExport).Text(T("Prepare downloads")),
+				app.Elem("button").Attr("type", "button").Class("prepare-export").OnClick(p.onExport).Text(T("Prepare downloads")),
 			),
 			app.If(len(p.exports) > 0, func() app.UI {
 				return app.Elem("ul").Class("downloads").Body(
 					app.Range(p.exports).Slice(func(i int) app.UI {
 						d := p.exports[i]
 						return app.Elem("li").Body(
-							app.A().
+							app.Elem("a").
 								Class("download").
-								Href(d.url).
+								Attr("href", d.url).
 								Attr("download", d.name).
 								Text(d.label),
 							app.Text(" ("+byteSize(d.size)+")"),
