@@ -24,7 +24,7 @@ all: static
 # -trimpath and a fixed toolchain make the wasm byte-identical between builds.
 # Without inlining (-l) the wasm is 8% larger raw but 9% smaller compressed
 # (1,779 KB -> 1,629 KB brotli, measured), and compressed is what a reader
-# downloads; search and rendering pay about 1.5x in CPU (README, Size).
+# downloads; search and rendering pay about 1.5x in CPU (README, "Sizes").
 # cmd/broadsheet/browser_test.go and internal/wasmsize build with the same.
 WASM_FLAGS := -trimpath -ldflags='-s -w' -gcflags=all=-l
 wasm:
