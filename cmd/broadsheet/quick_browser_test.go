@@ -215,3 +215,34 @@ func TestQuickSearchAnswersBeforeTheApp(t *testing.T) {
 		t.Errorf("the box shows %q", v)
 	}
 }
+
+// TestQuickSearchUnderSubPath: under /broadsheet/ the quick results link
+// into the sub-path, and the app, once it arrives, answers the query the
+// quick search put in the address.
+func TestQuickSearchUnderSubPath(t *testing.T) {
+	e := setup(t)
+	dist := buildSite(t, "/broadsheet/", nil)
+	srv := serveUnder("/broadsheet", mustServer(t, dist))
+	defer srv.Close()
+	ctx := e.tab(t)
+	if err := chromedp.Do(ctx, chromedp.Navigate(srv.URL+"/broadsheet/?wasm=false"), chromedp.WaitReady(chromedp.CSS("#search-input"))); err != nil {
+		t.Fatal(err)
+	}
+	typeInto(t, ctx, "#search-input", "likes")
+	waitFor(t, ctx, "quick results", `!!document.querySelector('section.results[data-quick][data-query="likes"] .result')`)
+	hrefs := eval[[]string](t, ctx, `[...document.querySelectorAll(".result h2 a")].map(a => a.getAttribute("href"))`)
+	for _, h := range hrefs {
+		if !strings.HasPrefix(h, "/broadsheet/article/") || !strings.HasSuffix(h, "?q=likes") {
+			t.Errorf("quick result link %q", h)
+		}
+	}
+	if p := eval[string](t, ctx, `location.pathname + location.search`); p != "/broadsheet/?wasm=false&q=likes" {
+		t.Errorf("address %q", p)
+	}
+	// The same address without ?wasm=false: the app starts and answers.
+	open(t, ctx, srv.URL+"/broadsheet/?q=likes")
+	waitFor(t, ctx, "the app's results", `!!document.querySelector('section.results[data-query="likes"]:not([data-quick]) .result')`)
+	if got, want := len(resultTitles(t, ctx)), len(quickExpected(testCollection(t), "likes")); got < want {
+		t.Errorf("the app lists %d results, the quick search %d", got, want)
+	}
+}
