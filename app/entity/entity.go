@@ -216,7 +216,10 @@ func New(c *data.Collection, entities []Entity, terms []string, articles []Annot
 	for i := range termOrder {
 		termOrder[i] = i
 	}
-	slices.SortStableFunc(termOrder, func(a, b int) int { return strings.Compare(terms[a], terms[b]) })
+	// sort.SliceStable rather than slices.SortStableFunc here and below:
+	// the wasm already has sort's one copy of the code, while each generic
+	// instantiation adds its own.
+	sort.SliceStable(termOrder, func(i, j int) bool { return terms[termOrder[i]] < terms[termOrder[j]] })
 	newTerm := make([]int, len(terms))
 	ix.Terms = make([]string, len(terms))
 	for to, from := range termOrder {
@@ -238,14 +241,12 @@ func New(c *data.Collection, entities []Entity, terms []string, articles []Annot
 			m.Entity = newID[m.Entity]
 			out.Mentions[j] = m
 		}
-		slices.SortStableFunc(out.Mentions, func(a, b Mention) int {
-			if a.Title != b.Title {
-				if a.Title {
-					return -1
-				}
-				return 1
+		ms := out.Mentions
+		sort.SliceStable(ms, func(i, j int) bool {
+			if ms[i].Title != ms[j].Title {
+				return ms[i].Title
 			}
-			return cmp.Compare(a.Start, b.Start)
+			return ms[i].Start < ms[j].Start
 		})
 		for j, id := range a.Meta {
 			if !entityOK(id) {
