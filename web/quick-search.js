@@ -44,9 +44,24 @@
       meta = getJSON(dir + "meta.json").then(function (m) {
         shardSets = { "t/": new Set(m.terms), "k/": new Set(m.keys || []) };
         return m;
+      }, function (err) {
+        meta = null; // a lost connection is tried again at the next key
+        throw err;
       });
     }
     return meta;
+  }
+
+  // cached fetches url once, remembering the promise under key in cache,
+  // and forgets a failure so that the next keystroke tries again.
+  function cached(cache, key, url) {
+    if (!cache.has(key)) {
+      cache.set(key, getJSON(url).catch(function (err) {
+        cache.delete(key);
+        throw err;
+      }));
+    }
+    return cache.get(key);
   }
 
   // --- Folding, after app/text: words, then each word's term. ---
@@ -271,17 +286,11 @@
       return Promise.resolve([]);
     }
     const p = kind + name + ".json";
-    if (!shards.has(p)) {
-      shards.set(p, getJSON(dir + p));
-    }
-    return shards.get(p);
+    return cached(shards, p, dir + p);
   }
 
   function block(n) {
-    if (!blocks.has(n)) {
-      blocks.set(n, getJSON(dir + "d/" + n + ".json"));
-    }
-    return blocks.get(n);
+    return cached(blocks, n, dir + "d/" + n + ".json");
   }
 
   // matches gives, for the prefix t, a map from article id to whether t
