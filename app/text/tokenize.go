@@ -164,6 +164,14 @@ func isPlainRune(r rune) bool {
 	return 'a' <= r && r <= 'z' || '0' <= r && r <= '9'
 }
 
+// IsApostrophe and InWord say what the tokenizer keeps inside a word, for
+// code that must cut words as EachToken does (the quick search's tables).
+func IsApostrophe(r rune) bool { return isApostrophe(r) }
+
+// InWord reports whether r can stand inside a word: a word character, or
+// an apostrophe between two of them.
+func InWord(r rune) bool { return isWordRune(r) || isApostrophe(r) }
+
 // isApostrophe reports whether r is one of the characters written for an
 // apostrophe: inside a word they mark an elision (O'Brien) or a letter of
 // Uzbek and Turkmen Latin (oʻ gʻ), or transcribe the Arabic ʿayn and hamza.

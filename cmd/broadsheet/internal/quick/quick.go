@@ -242,7 +242,7 @@ func foldTable() map[string]string {
 	t := map[string]string{}
 	for _, rg := range foldRanges {
 		for r := rg[0]; r < rg[1]; r++ {
-			if !utf8.ValidRune(r) || !inWord(r) {
+			if !utf8.ValidRune(r) || !text.InWord(r) {
 				continue
 			}
 			if f := foldAfter("b", r); f != string(r) {
@@ -256,7 +256,7 @@ func foldTable() map[string]string {
 // foldAfter is what r adds to the term of the word prev+r: r's spelling
 // after the letters prev. Apostrophes add nothing wherever they are.
 func foldAfter(prev string, r rune) string {
-	if isApostrophe(r) {
+	if text.IsApostrophe(r) {
 		return ""
 	}
 	before := text.Fold(prev)
@@ -295,19 +295,4 @@ func afterTable() map[string]map[string]string {
 		}
 	}
 	return t
-}
-
-// inWord reports whether the tokenizer keeps r inside a word: letters,
-// digits, marks, and apostrophes between them.
-func inWord(r rune) bool {
-	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) || isApostrophe(r)
-}
-
-// isApostrophe is the tokenizer's list (text.EachToken).
-func isApostrophe(r rune) bool {
-	switch r {
-	case '\'', '’', '‘', 'ʼ', 'ʻ', 'ʹ', 'ʽ', 'ʾ', 'ʿ', '`', '´', '′':
-		return true
-	}
-	return false
 }
