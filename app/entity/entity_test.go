@@ -1,44 +1,18 @@
 package entity
 
 import (
-	"bufio"
 	"bytes"
 	"encoding/binary"
 	"fmt"
 	"hash/crc32"
-	"os"
-	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
 	"testing"
 
 	"broadsheet/data"
+	"broadsheet/data/corpus"
 )
-
-// readTSV reads a fixture of tab-separated lines, skipping # comments,
-// and checks each has n fields.
-func readTSV(t testing.TB, name string, n int) [][]string {
-	t.Helper()
-	f, err := os.Open(filepath.Join("testdata", name))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	var rows [][]string
-	s := bufio.NewScanner(f)
-	for line := 1; s.Scan(); line++ {
-		if s.Text() == "" || strings.HasPrefix(s.Text(), "#") {
-			continue
-		}
-		row := strings.Split(s.Text(), "\t")
-		if len(row) != n {
-			t.Fatalf("testdata/%s:%d: %d fields, want %d", name, line, len(row), n)
-		}
-		rows = append(rows, row)
-	}
-	return rows
-}
 
 // fixture builds the index of testdata/facets.tsv: articles whose titles
 // are their slugs, with the listed values as metadata, and a few mentions
@@ -49,7 +23,7 @@ func fixture(t testing.TB) (*data.Collection, *Index) {
 	var entities []Entity
 	ids := map[string]ID{}
 	var anns []Annotations
-	for _, row := range readTSV(t, "facets.tsv", 2) {
+	for _, row := range corpus.TSV(t, "facets.tsv", 2) {
 		c.Articles = append(c.Articles, data.Article{Slug: row[0], Title: row[0], Body: "Рахмон and Rahmon."})
 		var a Annotations
 		for _, v := range strings.Split(row[1], "; ") {
@@ -141,7 +115,7 @@ func formatFacets(fs []Facet) string {
 
 func TestFacets(t *testing.T) {
 	c, ix := fixture(t)
-	for _, row := range readTSV(t, "facets-counts.tsv", 4) {
+	for _, row := range corpus.TSV(t, "facets-counts.tsv", 4) {
 		limit, _ := strconv.Atoi(row[2])
 		got := formatFacets(ix.Facets(positions(t, c, row[0]), selection(t, ix, row[1]), limit))
 		if got != row[3] {
@@ -153,7 +127,7 @@ func TestFacets(t *testing.T) {
 func TestFilter(t *testing.T) {
 	c, ix := fixture(t)
 	all := positions(t, c, "*")
-	for _, row := range readTSV(t, "facets-filter.tsv", 2) {
+	for _, row := range corpus.TSV(t, "facets-filter.tsv", 2) {
 		sel := selection(t, ix, row[0])
 		var want []int
 		if row[1] != "-" {

@@ -2,7 +2,8 @@
 // measure against: the BBC News feed export of 2022 (10,731 items, in
 // shared/corpora beside the checkout). It reads the CSV plainly — title,
 // pubDate, guid, description as the body — so that a test of search or
-// entities does not depend on the ingest tool it is not about.
+// entities does not depend on the ingest tool it is not about. TSV reads
+// the tab-separated fixture tables that several packages test against.
 package corpus
 
 import (

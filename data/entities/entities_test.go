@@ -1,9 +1,6 @@
 package entities
 
 import (
-	"bufio"
-	"os"
-	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -11,32 +8,9 @@ import (
 
 	"broadsheet/app/entity"
 	"broadsheet/data"
+	"broadsheet/data/corpus"
 	"broadsheet/data/folder"
 )
-
-// readTSV reads a fixture of tab-separated lines, skipping blank lines and
-// # comments, and checks each has n fields.
-func readTSV(t *testing.T, name string, n int) [][]string {
-	t.Helper()
-	f, err := os.Open(filepath.Join("testdata", name))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	var rows [][]string
-	s := bufio.NewScanner(f)
-	for line := 1; s.Scan(); line++ {
-		if s.Text() == "" || strings.HasPrefix(s.Text(), "#") {
-			continue
-		}
-		row := strings.Split(s.Text(), "\t")
-		if len(row) != n {
-			t.Fatalf("testdata/%s:%d: %d fields, want %d", name, line, len(row), n)
-		}
-		rows = append(rows, row)
-	}
-	return rows
-}
 
 // article finds the seed article whose slug starts with prefix.
 func article(t *testing.T, c *data.Collection, prefix string) int {
@@ -107,7 +81,7 @@ func TestGazetteerMatches(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, row := range readTSV(t, "gazetteer.tsv", 3) {
+	for _, row := range corpus.TSV(t, "gazetteer.tsv", 3) {
 		a := articleScan{fields: [2]field{newField(""), newField(row[0])}}
 		var got []string
 		for _, m := range x.article("t", &a, nil) {
@@ -131,7 +105,7 @@ func TestSeedEntities(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, row := range readTSV(t, "seed-expected.tsv", 4) {
+	for _, row := range corpus.TSV(t, "seed-expected.tsv", 4) {
 		i := article(t, c, row[0])
 		kind, _ := entity.ParseKind(row[1])
 		name, absent := strings.CutPrefix(row[2], "!")
@@ -156,7 +130,7 @@ func TestSeedSurnames(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, row := range readTSV(t, "seed-surnames.tsv", 3) {
+	for _, row := range corpus.TSV(t, "seed-surnames.tsv", 3) {
 		i := article(t, c, row[0])
 		want, _ := strconv.Atoi(row[2])
 		if got := mentions(ix, i)["person "+row[1]]; got != want {
@@ -180,7 +154,7 @@ func TestSeedHeuristicPrecision(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := map[string]bool{}
-	for _, row := range readTSV(t, "seed-expected.tsv", 4) {
+	for _, row := range corpus.TSV(t, "seed-expected.tsv", 4) {
 		if row[3] == "heuristic" && !strings.HasPrefix(row[2], "!") {
 			want[row[2]] = true
 		}
@@ -291,7 +265,7 @@ func TestSeedRelated(t *testing.T) {
 			t.Logf("%.28s… → %.28s…: %s", a.Slug, c.Articles[r.Article].Slug, ix.Reason(r))
 		}
 	}
-	for _, row := range readTSV(t, "seed-related.tsv", 3) {
+	for _, row := range corpus.TSV(t, "seed-related.tsv", 3) {
 		i := article(t, c, row[0])
 		want := strings.Fields(row[1])
 		rel := ix.Articles[i].Related
