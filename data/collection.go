@@ -3,6 +3,7 @@ package data
 import (
 	"encoding/json"
 	"fmt"
+	"hash/crc32"
 	"sort"
 )
 
@@ -83,4 +84,17 @@ func Decode(b []byte) (*Collection, error) {
 		return nil, fmt.Errorf("decoding collection: %w", err)
 	}
 	return &c, nil
+}
+
+// Fingerprint identifies the collection by its slugs, in order: CRC-32
+// (IEEE) of each slug followed by "\n". The search index and the entities
+// file store it, so that neither is ever read with articles it was not
+// built from.
+func (c *Collection) Fingerprint() uint32 {
+	h := crc32.NewIEEE()
+	for i := range c.Articles {
+		h.Write([]byte(c.Articles[i].Slug))
+		h.Write([]byte{'\n'})
+	}
+	return h.Sum32()
 }

@@ -14,7 +14,6 @@ package entity
 import (
 	"cmp"
 	"fmt"
-	"hash/crc32"
 	"slices"
 	"sort"
 	"strings"
@@ -285,7 +284,7 @@ func New(c *data.Collection, entities []Entity, terms []string, articles []Annot
 // prepare checks what New and Decode have in common and derives the
 // lookup tables: keys, each article's facet values, each ID's kind.
 func (ix *Index) prepare(c *data.Collection) error {
-	ix.fingerprint = fingerprint(c)
+	ix.fingerprint = c.Fingerprint()
 	ix.byKey = make(map[string]ID, len(ix.Entities))
 	ix.kindOf = make([]Kind, len(ix.Entities))
 	for i := range ix.Entities {
@@ -370,17 +369,6 @@ func sortUnique(vs []ID) int {
 		}
 	}
 	return n
-}
-
-// fingerprint ties an Index to the collection it was built for: CRC-32
-// (IEEE) of the slugs, each followed by "\n", as the search index does.
-func fingerprint(c *data.Collection) uint32 {
-	h := crc32.NewIEEE()
-	for i := range c.Articles {
-		h.Write([]byte(c.Articles[i].Slug))
-		h.Write([]byte{'\n'})
-	}
-	return h.Sum32()
 }
 
 // Lookup finds the entity of a kind by name, in any spelling that has its

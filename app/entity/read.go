@@ -42,7 +42,7 @@ func Decode(c *data.Collection, b []byte) (*Index, error) {
 	if d.err != nil {
 		return nil, d.err
 	}
-	if n != len(c.Articles) || fp != fingerprint(c) {
+	if n != len(c.Articles) || fp != c.Fingerprint() {
 		return nil, &errCorrupt{fmt.Sprintf("built for another collection (%d articles; this one has %d)", n, len(c.Articles))}
 	}
 

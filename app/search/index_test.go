@@ -94,7 +94,7 @@ func TestIndexRoundTrip(t *testing.T) {
 	}
 	// The file opens with the magic and the header.
 	head := append([]byte(magic), 3, 5, byte(len(ix.keyEnd)))
-	head = binary.LittleEndian.AppendUint32(head, fingerprint(c))
+	head = binary.LittleEndian.AppendUint32(head, c.Fingerprint())
 	if !bytes.HasPrefix(b, head) {
 		t.Errorf("file starts % x, want % x", b[:len(head)], head)
 	}

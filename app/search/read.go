@@ -79,7 +79,7 @@ func Load(c *data.Collection, b []byte) (*Index, error) {
 	fp := d.uint32()
 	switch {
 	case d.err != nil:
-	case n != len(c.Articles) || fp != fingerprint(c):
+	case n != len(c.Articles) || fp != c.Fingerprint():
 		return nil, &errCorrupt{fmt.Sprintf("built for another collection (%d articles; this one has %d)", n, len(c.Articles))}
 	}
 

@@ -168,7 +168,7 @@ func encode(c *data.Collection) []byte {
 	b = binary.AppendUvarint(b, uint64(len(c.Articles)))
 	b = binary.AppendUvarint(b, uint64(len(terms)))
 	b = binary.AppendUvarint(b, uint64(len(keys)))
-	b = binary.LittleEndian.AppendUint32(b, fingerprint(c))
+	b = binary.LittleEndian.AppendUint32(b, c.Fingerprint())
 
 	offLengths := len(b)
 	for _, n := range lengths {
@@ -255,14 +255,3 @@ func appendFrontCoded(b []byte, prev, s string) []byte {
 // is not stored: Load finds the end by reading its few entries. Most terms
 // are that rare, and the byte each would cost is 1% of the index.
 const shortList = 4
-
-// fingerprint identifies a collection by its slugs, so that an index is
-// never used with articles it was not built from.
-func fingerprint(c *data.Collection) uint32 {
-	h := crc32.NewIEEE()
-	for i := range c.Articles {
-		h.Write([]byte(c.Articles[i].Slug))
-		h.Write([]byte{'\n'})
-	}
-	return h.Sum32()
-}
