@@ -57,16 +57,7 @@ func (p *articlePage) load(ctx app.Context) {
 
 func (p *articlePage) Render() app.UI {
 	if p.article == nil {
-		return layout(sectionSearch,
-			app.Elem("h1").Text(T("Article not found")),
-			app.Elem("p").Body(
-				app.Text(T("This collection has no article at this address. ")),
-				app.Elem("a").Attr("href", href("/")).Text(T("Search the articles")),
-				app.Text(T(" or browse the ")),
-				app.Elem("a").Attr("href", href("/timeline")).Text(T("timeline")),
-				app.Text(T(".")),
-			),
-		)
+		return notFound(sectionSearch, T("Article not found"), T("This collection has no article at this address. "))
 	}
 	a := p.article
 	body := articleBody(a, p.query, p.target)

@@ -23,10 +23,16 @@ func (p *notFoundPage) OnMount(ctx app.Context) {
 }
 
 func (p *notFoundPage) Render() app.UI {
-	return layout("",
-		app.Elem("h1").Text(T("Page not found")),
+	return notFound("", T("Page not found"), T("Nothing lives at this address. "))
+}
+
+// notFound is the page for an address with nothing behind it: a heading,
+// why, and the ways on (search, timeline). The article page uses it too.
+func notFound(current section, heading, why string) app.UI {
+	return layout(current,
+		app.Elem("h1").Text(heading),
 		app.Elem("p").Body(
-			app.Text(T("Nothing lives at this address. ")),
+			app.Text(why),
 			app.Elem("a").Attr("href", href("/")).Text(T("Search the articles")),
 			app.Text(T(" or browse the ")),
 			app.Elem("a").Attr("href", href("/timeline")).Text(T("timeline")),
