@@ -7,7 +7,6 @@ package saved
 import (
 	"encoding/json"
 	"fmt"
-	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -94,7 +93,13 @@ func (s *Store) AddReading(it Item) {
 
 // RemoveReading takes an article off the list.
 func (s *Store) RemoveReading(slug string) {
-	s.Reading = slices.DeleteFunc(s.Reading, func(it Item) bool { return it.Slug == slug })
+	out := s.Reading[:0]
+	for _, it := range s.Reading {
+		if it.Slug != slug {
+			out = append(out, it)
+		}
+	}
+	s.Reading = out
 }
 
 // SaveSearch keeps a view; saving the same URL again renames it.
@@ -110,7 +115,13 @@ func (s *Store) SaveSearch(sr Search) {
 
 // RemoveSearch forgets a saved view.
 func (s *Store) RemoveSearch(url string) {
-	s.Searches = slices.DeleteFunc(s.Searches, func(sr Search) bool { return sr.URL == url })
+	out := s.Searches[:0]
+	for _, sr := range s.Searches {
+		if sr.URL != url {
+			out = append(out, sr)
+		}
+	}
+	s.Searches = out
 }
 
 // Merge adds what other has and s lacks (an import) and says how many
