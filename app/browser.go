@@ -8,8 +8,28 @@ import (
 
 // rootPrefix is the path the site is served under ("" at the root). The
 // handler puts it in the environment on both sides.
+//
+// In the browser it is read once: app.Getenv is three calls into
+// JavaScript, and every link a render builds asks for the prefix; on the
+// search page that was a seventh of the work of a keystroke (a CPU profile
+// of typing, make bench's profile). The server side reads the environment
+// each time, which tests may change.
 func rootPrefix() string {
-	return strings.TrimRight(app.Getenv("GOAPP_ROOT_PREFIX"), "/")
+	if !app.IsClient {
+		return strings.TrimRight(app.Getenv("GOAPP_ROOT_PREFIX"), "/")
+	}
+	if !clientPrefix.read {
+		clientPrefix.value = strings.TrimRight(app.Getenv("GOAPP_ROOT_PREFIX"), "/")
+		clientPrefix.read = true
+	}
+	return clientPrefix.value
+}
+
+// clientPrefix is rootPrefix in the browser, where the UI runs on one
+// goroutine.
+var clientPrefix struct {
+	value string
+	read  bool
 }
 
 // absPath prefixes path with the root prefix on both sides, for attributes
