@@ -3,6 +3,7 @@ package search
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/sahilm/fuzzy"
 
@@ -202,9 +203,11 @@ func (ix *Index) describe(h *Hit, m *matcher) {
 	for _, p := range inTitle {
 		h.TitleSpans = append(h.TitleSpans, Span{p.start, p.end})
 	}
-	body := []rune(a.Body)
-	h.Snippet = snippet(body, inBody, len(m.words))
-	h.Why = m.notes([]rune(a.Title), inTitle, body, inBody)
+	// The texts stay strings: a []rune copy of each body, for every hit of
+	// every keystroke, was most of what a search allocated in the browser,
+	// and the collector's work with it showed in the tasks of typing.
+	h.Snippet = snippet(a.Body, inBody, len(m.words))
+	h.Why = m.notes(a.Title, inTitle, a.Body, inBody)
 }
 
 // tokenPlaces finds the query's words in s by tokenizing it.
@@ -256,16 +259,16 @@ func densest[T any](items []T, words, width int, at func(T) (pos, word int)) int
 // notes explains the words that did not match as typed: for each
 // single-word part, the first place it matched, preferring the title and
 // a match of its own spelling.
-func (m *matcher) notes(title []rune, inTitle []place, body []rune, inBody []place) []Note {
+func (m *matcher) notes(title string, inTitle []place, body string, inBody []place) []Note {
 	var notes []Note
 	for p, mp := range m.parts {
 		if mp.part.Phrase() {
 			continue
 		}
 		var best *place
-		var from []rune
+		var from string
 		for _, src := range []struct {
-			text   []rune
+			text   string
 			places []place
 		}{{title, inTitle}, {body, inBody}} {
 			for i := range src.places {
@@ -281,7 +284,7 @@ func (m *matcher) notes(title []rune, inTitle []place, body []rune, inBody []pla
 		if best == nil {
 			continue
 		}
-		found := string(from[best.start:best.end])
+		found := runeSlice(from, best.start, best.end)
 		n := Note{Word: mp.part.Text, Found: found}
 		switch {
 		case text.HasCyrillic(n.Word) || text.HasCyrillic(found):
@@ -300,32 +303,69 @@ func (m *matcher) notes(title []rune, inTitle []place, body []rune, inBody []pla
 
 // snippet cuts the window of the body with the most different query words
 // (then the most matches), about snippetRunes long, at word boundaries.
-func snippet(body []rune, places []place, words int) Snippet {
+func snippet(body string, places []place, words int) Snippet {
+	n := utf8.RuneCountInString(body)
 	start := 0
 	if len(places) > 0 {
 		at := densest(places, words, snippetRunes*2/3, func(p place) (int, int) { return p.start, p.hit.word })
 		start = max(0, places[at].start-snippetRunes/6)
 	}
-	end := min(len(body), start+snippetRunes)
-	if end == len(body) {
+	end := min(n, start+snippetRunes)
+	if end == n {
 		start = max(0, end-snippetRunes)
 	}
-	for start > 0 && start < len(body) && !unicode.IsSpace(body[start-1]) {
-		start++
+	// bs and be are the byte offsets of the runes start and end.
+	bs := runeOffset(body, start)
+	be := bs + runeOffset(body[bs:], end-start)
+	// Cut at spaces, but not past the other end of the window: a text
+	// without spaces (Chinese, a long link) is cut inside its words.
+	s, sb := start, bs
+	for s > 0 && s < end {
+		if r, _ := utf8.DecodeLastRuneInString(body[:sb]); unicode.IsSpace(r) {
+			start, bs = s, sb
+			break
+		}
+		_, size := utf8.DecodeRuneInString(body[sb:])
+		s, sb = s+1, sb+size
 	}
-	for end < len(body) && end > start && !unicode.IsSpace(body[end]) {
-		end--
+	e, eb := end, be
+	for e < n && e > start {
+		if r, _ := utf8.DecodeRuneInString(body[eb:]); unicode.IsSpace(r) {
+			end, be = e, eb
+			break
+		}
+		_, size := utf8.DecodeLastRuneInString(body[:eb])
+		e, eb = e-1, eb-size
 	}
-	for start < end && unicode.IsSpace(body[start]) {
-		start++
+	for start < end {
+		r, size := utf8.DecodeRuneInString(body[bs:])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		start, bs = start+1, bs+size
 	}
-	sn := Snippet{Text: string(body[start:end]), Before: start > 0, After: end < len(body)}
+	sn := Snippet{Text: validText(body[bs:be]), Before: start > 0, After: end < n}
 	for _, p := range places {
 		if p.start >= start && p.end <= end {
 			sn.Spans = append(sn.Spans, Span{p.start - start, p.end - start})
 		}
 	}
 	return sn
+}
+
+// runeSlice is string([]rune(s)[start:end]) without the copy of s.
+func runeSlice(s string, start, end int) string {
+	bs := runeOffset(s, start)
+	return validText(s[bs : bs+runeOffset(s[bs:], end-start)])
+}
+
+// validText is s, with each byte that is not UTF-8 as U+FFFD, as a
+// []rune conversion would have it: spans count such a byte as one rune.
+func validText(s string) string {
+	if utf8.ValidString(s) {
+		return s
+	}
+	return string([]rune(s))
 }
 
 // fuzzyTitles orders articles for the switcher: titles that have the query
