@@ -1,7 +1,9 @@
 package ui
 
 import (
+	"runtime"
 	"strings"
+	"time"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
@@ -58,4 +60,29 @@ func focus(id string) {
 	if el := app.Window().GetElementByID(id); el.Truthy() {
 		el.Call("focus")
 	}
+}
+
+// idleGC is how long the reader must have stopped typing before the
+// garbage collector is run for them.
+const idleGC = 1500 * time.Millisecond
+
+var gcTimer *time.Timer
+
+// collectWhenIdle runs the garbage collector once no search has been typed
+// for idleGC. In the browser Go's collector has no thread of its own: its
+// marking runs inside whatever task allocated last, a keystroke's, and on
+// the throttled profile (4x slower CPU) a collection was the longest task
+// of typing, 100-250 ms. The site starts Go with GOGC=300 (site/appjs.go)
+// so that the heap grows further between collections and a burst of keys
+// seldom reaches one; this cleans up after the burst, while the reader
+// reads.
+func collectWhenIdle() {
+	if !app.IsClient {
+		return
+	}
+	if gcTimer == nil {
+		gcTimer = time.AfterFunc(idleGC, runtime.GC)
+		return
+	}
+	gcTimer.Reset(idleGC)
 }

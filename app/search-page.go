@@ -124,6 +124,7 @@ func (p *searchPage) run() {
 func (p *searchPage) changed(ctx app.Context) {
 	p.shown, p.rendered = pageSize, firstRows
 	p.run()
+	collectWhenIdle()
 	if p.pendingURL == "" {
 		afterPaint(func() {
 			ctx.Dispatch(func(ctx app.Context) {

@@ -142,6 +142,7 @@ func (p *timelinePage) params() url.Values {
 func (p *timelinePage) onInput(ctx app.Context, e app.Event) {
 	p.loaded = "" // the URL changes under the page: load again on the next visit
 	p.setQuery(ctx.JSSrc().Get("value").String())
+	collectWhenIdle()
 	u := absPath("/timeline")
 	if q := p.params().Encode(); q != "" {
 		u += "?" + q

@@ -178,4 +178,9 @@ func TestAppJSRegistersTheWorkerAfterTheWasm(t *testing.T) {
 	if i, j := strings.Index(js, "go.run(wasm.instance);"), strings.Index(js, "goappInitServiceWorker();"); j < 0 || i < 0 || j < strings.Index(js, "goappCanLoadWebAssembly()) {") {
 		t.Errorf("the worker is registered before the page decided about the wasm (run at %d, register at %d)", i, j)
 	}
+	// Go reads GOGC from go.env when it starts, so it must be set before
+	// go.run.
+	if i, j := strings.Index(js, `go.env = { GOGC: "300" };`), strings.Index(js, "go.run(wasm.instance);"); i < 0 || j < i {
+		t.Errorf("app.js does not start Go with GOGC=300 (set at %d, run at %d)", i, j)
+	}
 }
