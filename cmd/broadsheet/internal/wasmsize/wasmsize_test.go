@@ -1,12 +1,15 @@
 package wasmsize
 
 import (
+	"bytes"
 	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/andybalholm/brotli"
 )
 
 // TestBreakdown builds the app for the browser and prints what its code is
@@ -71,5 +74,38 @@ func TestPkgOf(t *testing.T) {
 		if got := pkgOf(c.sym); got != c.want {
 			t.Errorf("pkgOf(%q) = %q, want %q", c.sym, got, c.want)
 		}
+	}
+}
+
+// budget is issue 8's ceiling for app.wasm as readers download it.
+const budget = 1_600_000
+
+// TestBudget builds app.wasm as the Makefile ships it and holds it to the
+// budget, compressed as the site build compresses it (brotli quality 11,
+// a 16 MB window for a file this size). It takes about half a minute, and
+// it is the only thing that notices a change that costs the budget: one
+// build's size moves by a few KB with layout alone.
+func TestBudget(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "app.wasm")
+	build := exec.Command("go", "build", "-trimpath", "-ldflags=-s -w", "-gcflags=all=-l", "-o", out, "../..")
+	build.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
+	if msg, err := build.CombinedOutput(); err != nil {
+		t.Fatalf("building: %v\n%s", err, msg)
+	}
+	b, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var br bytes.Buffer
+	w := brotli.NewWriterOptions(&br, brotli.WriterOptions{Quality: 11, LGWin: 24})
+	if _, err := w.Write(b); err != nil {
+		t.Fatal(err)
+	}
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("app.wasm: %d B raw, %d B brotli, %d B under the budget", len(b), br.Len(), budget-br.Len())
+	if br.Len() > budget {
+		t.Errorf("app.wasm is %d B brotli, over the %d B budget by %d B (README, \"Sizes and budgets\")", br.Len(), budget, br.Len()-budget)
 	}
 }
