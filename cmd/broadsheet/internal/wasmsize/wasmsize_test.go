@@ -17,16 +17,8 @@ import (
 // otherwise the test checks the breakdown and that no server-only package
 // is in the client).
 func TestBreakdown(t *testing.T) {
-	out := filepath.Join(t.TempDir(), "app.wasm")
-	build := exec.Command("go", "build", "-trimpath", "-gcflags=all=-l", "-o", out, "../..")
-	build.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
-	if msg, err := build.CombinedOutput(); err != nil {
-		t.Fatalf("building: %v\n%s", err, msg)
-	}
-	b, err := os.ReadFile(out)
-	if err != nil {
-		t.Fatal(err)
-	}
+	// Symbols kept (no -s -w): the breakdown needs the function names.
+	b := buildWasm(t)
 	r, err := Read(b)
 	if err != nil {
 		t.Fatal(err)
@@ -86,16 +78,7 @@ const budget = 1_600_000
 // it is the only thing that notices a change that costs the budget: one
 // build's size moves by a few KB with layout alone.
 func TestBudget(t *testing.T) {
-	out := filepath.Join(t.TempDir(), "app.wasm")
-	build := exec.Command("go", "build", "-trimpath", "-ldflags=-s -w", "-gcflags=all=-l", "-o", out, "../..")
-	build.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
-	if msg, err := build.CombinedOutput(); err != nil {
-		t.Fatalf("building: %v\n%s", err, msg)
-	}
-	b, err := os.ReadFile(out)
-	if err != nil {
-		t.Fatal(err)
-	}
+	b := buildWasm(t, "-ldflags=-s -w")
 	var br bytes.Buffer
 	w := brotli.NewWriterOptions(&br, brotli.WriterOptions{Quality: 11, LGWin: 24})
 	if _, err := w.Write(b); err != nil {
@@ -108,4 +91,22 @@ func TestBudget(t *testing.T) {
 	if br.Len() > budget {
 		t.Errorf("app.wasm is %d B brotli, over the %d B budget by %d B (README, \"Sizes and budgets\")", br.Len(), budget, br.Len()-budget)
 	}
+}
+
+// buildWasm builds the app for the browser with the Makefile's -trimpath
+// and -gcflags=all=-l, and the flags given, and returns app.wasm.
+func buildWasm(t *testing.T, flags ...string) []byte {
+	t.Helper()
+	out := filepath.Join(t.TempDir(), "app.wasm")
+	args := append([]string{"build", "-trimpath", "-gcflags=all=-l"}, flags...)
+	build := exec.Command("go", append(args, "-o", out, "../..")...)
+	build.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
+	if msg, err := build.CombinedOutput(); err != nil {
+		t.Fatalf("building: %v\n%s", err, msg)
+	}
+	b, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
 }
