@@ -13,9 +13,12 @@
 // The files, under web/quick/<hash>/ (the hash of their content, so that
 // a new build never mixes with an old one):
 //
-//	meta.json      {"count", "block", "shards": [keys], "fold": {…}, "after": {…}}
+//	meta.json      {"count", "block", "key", "terms": [shards], "keys": [shards],
+//	               "fold": {…}, "foldRanges": […], "after": {…}}
 //	t/<key>.json   [[term, [title ids], [other ids]], …], the terms whose
 //	               first two characters are the key; ids as gaps
+//	k/<key>.json   the same for the loose keys of text.Key, for the words
+//	               whose key is not the word itself
 //	d/<n>.json     [[href, title, date, date label, lead], …] for the
 //	               articles n*block to (n+1)*block-1
 //
@@ -28,6 +31,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"path"
 	"slices"
 	"strings"
@@ -114,11 +118,12 @@ func Build(c *data.Collection, o Options) (dir string, files map[string][]byte, 
 	}
 
 	files = map[string][]byte{}
-	termShards, err := writeShards(files, "t/", terms, func(p *posting) []any { return []any{gaps(p.title), gaps(p.other)} })
+	entry := func(p *posting) []any { return []any{gaps(p.title), gaps(p.other)} }
+	termShards, err := writeShards(files, "t/", terms, entry)
 	if err != nil {
 		return "", nil, err
 	}
-	keyShards, err := writeShards(files, "k/", looseKeys, func(p *posting) []any { return []any{gaps(p.title), gaps(p.other)} })
+	keyShards, err := writeShards(files, "k/", looseKeys, entry)
 	if err != nil {
 		return "", nil, err
 	}
@@ -155,7 +160,7 @@ func Build(c *data.Collection, o Options) (dir string, files map[string][]byte, 
 
 	// The folder is named for the hash of everything in it.
 	h := sha256.New()
-	for _, name := range sortedKeys(files) {
+	for _, name := range slices.Sorted(maps.Keys(files)) {
 		fmt.Fprintf(h, "%s %d\n", name, len(files[name]))
 		h.Write(files[name])
 	}
@@ -171,12 +176,12 @@ func Build(c *data.Collection, o Options) (dir string, files map[string][]byte, 
 // their first characters under prefix, and returns the shards' names.
 func writeShards[P any](files map[string][]byte, prefix string, m map[string]P, entry func(P) []any) ([]string, error) {
 	shards := map[string][][]any{}
-	for _, w := range sortedKeys(m) {
+	for _, w := range slices.Sorted(maps.Keys(m)) {
 		k := key(w)
 		shards[k] = append(shards[k], append([]any{w}, entry(m[w])...))
 	}
 	var names []string
-	for _, k := range sortedKeys(shards) {
+	for _, k := range slices.Sorted(maps.Keys(shards)) {
 		b, err := json.Marshal(shards[k])
 		if err != nil {
 			return nil, err
@@ -219,15 +224,6 @@ func gaps(ids []int) []int {
 		prev = id
 	}
 	return out
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	ks := make([]string, 0, len(m))
-	for k := range m {
-		ks = append(ks, k)
-	}
-	slices.Sort(ks)
-	return ks
 }
 
 // foldRanges are the characters whose fold the script takes from the
