@@ -160,12 +160,15 @@ func benchWeb(b *testing.B) string {
 }
 
 func bbcIngested(tb testing.TB) *data.Collection {
-	c, _, err := ingest.Files(ingest.Options{Name: "BBC News RSS 2022"}, filepath.Join(corpora(), "bbc-news-rss-2022.csv"))
+	c, _, err := ingest.Files(ingest.Options{Name: "BBC News RSS 2022"}, bbcExport())
 	if err != nil {
 		tb.Fatalf("reading the BBC feed export: %v", err)
 	}
 	return c
 }
+
+// bbcExport is the BBC feed export in the shared corpora.
+func bbcExport() string { return filepath.Join(corpora(), "bbc-news-rss-2022.csv") }
 
 // corpora is the shared folder of collections, beside the repository.
 func corpora() string {

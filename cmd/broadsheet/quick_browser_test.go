@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -17,7 +16,6 @@ import (
 
 	"broadsheet/app/text"
 	"broadsheet/data"
-	"broadsheet/data/ingest"
 )
 
 // The quick search (web/quick-search.js) answers before the wasm arrives;
@@ -60,12 +58,8 @@ func TestQuickFoldIsTheIndexFold(t *testing.T) {
 		inputs = append(inputs, a.Title, a.Summary)
 		inputs = append(inputs, strings.Split(a.Body, "\n")...)
 	}
-	if bbc := filepath.Join(corpora(), "bbc-news-rss-2022.csv"); fileExists(bbc) {
-		b, _, err := ingest.Files(ingest.Options{Name: "BBC"}, bbc)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, a := range b.Articles {
+	if bbc := bbcExport(); fileExists(bbc) {
+		for _, a := range bbcIngested(t).Articles {
 			inputs = append(inputs, a.Title, a.Body)
 		}
 	} else {
