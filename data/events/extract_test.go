@@ -1,7 +1,6 @@
 package events
 
 import (
-	"bufio"
 	"encoding/csv"
 	"fmt"
 	"os"
@@ -14,34 +13,9 @@ import (
 
 	"broadsheet/app/timeline"
 	"broadsheet/data"
+	"broadsheet/data/corpus"
 	"broadsheet/data/folder"
 )
-
-// readTSV reads a testdata table: '#' lines are comments, the first other
-// line is the header.
-func readTSV(t *testing.T, name string) [][]string {
-	t.Helper()
-	f, err := os.Open(filepath.Join("testdata", name))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	var rows [][]string
-	header := true
-	sc := bufio.NewScanner(f)
-	for n := 1; sc.Scan(); n++ {
-		line := sc.Text()
-		if strings.HasPrefix(line, "#") || strings.TrimSpace(line) == "" {
-			continue
-		}
-		if header {
-			header = false
-			continue
-		}
-		rows = append(rows, append(strings.Split(line, "\t"), fmt.Sprintf("%s:%d", name, n)))
-	}
-	return rows
-}
 
 // describe writes an event as the tables do: "phrase => ~2025-05-14/day".
 func describe(body []rune, e *timeline.Event) string {
@@ -55,8 +29,10 @@ func describe(body []rune, e *timeline.Event) string {
 
 func TestExtractSentences(t *testing.T) {
 	x := Extractor{DateParser: NewSecondPass()}
-	for _, row := range readTSV(t, "sentences.tsv") {
-		dateText, text, want, where := row[0], row[1], row[2], row[3]
+	// The first row of each table is its header.
+	for n, row := range corpus.TSV(t, "sentences.tsv", 3)[1:] {
+		dateText, text, want := row[0], row[1], row[2]
+		where := fmt.Sprintf("sentences.tsv row %d", n+1)
 		a := data.Article{Slug: "a", Title: "A", Body: text}
 		if dateText != "" {
 			d, err := data.ParseDate(dateText)
@@ -92,7 +68,7 @@ func TestSeedPrecisionRecall(t *testing.T) {
 		t.Fatal(err)
 	}
 	var labels []label
-	for _, row := range readTSV(t, "seed-labels.tsv") {
+	for _, row := range corpus.TSV(t, "seed-labels.tsv", 5)[1:] {
 		labels = append(labels, label{row[0], row[1], row[2], row[3], row[4] == "true"})
 	}
 	bodies := map[string][]rune{}
