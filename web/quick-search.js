@@ -351,13 +351,10 @@
       const ids = Array.from(hits.keys()).sort(function (a, b) {
         return hits.get(b) - hits.get(a) || a - b;
       });
-      const top = ids.slice(0, pageSize);
-      const need = Array.from(new Set(top.map(function (id) { return Math.floor(id / m.block); })));
-      return Promise.all(need.map(block)).then(function () {
-        return Promise.all(top.map(function (id) {
-          return block(Math.floor(id / m.block)).then(function (rows) { return rows[id % m.block]; });
-        }));
-      }).then(function (rows) {
+      // block caches its promise, so rows of one block share one fetch.
+      return Promise.all(ids.slice(0, pageSize).map(function (id) {
+        return block(Math.floor(id / m.block)).then(function (rows) { return rows[id % m.block]; });
+      })).then(function (rows) {
         return { count: ids.length, rows: rows };
       });
     });
