@@ -171,14 +171,6 @@ func (p *searchPage) onInput(ctx app.Context, e app.Event) {
 	p.changed(ctx)
 }
 
-// onKeyDown lets the arrow key go from the box to the titles to jump to.
-func (p *searchPage) onKeyDown(ctx app.Context, e app.Event) {
-	if e.Get("key").String() == "ArrowDown" && len(p.results.Jump) > 0 {
-		e.PreventDefault()
-		focusFirst(".jump a")
-	}
-}
-
 func (p *searchPage) onSort(ctx app.Context, e app.Event) {
 	p.order = search.ByRelevance
 	if ctx.JSSrc().Get("value").String() == "date" {
@@ -234,8 +226,9 @@ func (p *searchPage) Render() app.UI {
 					Attr("autocomplete", "off").
 					Attr("autofocus", true).
 					Aria("describedby", "search-help").
-					OnInput(p.onInput).
-					OnKeyDown(p.onKeyDown),
+					// ArrowDown to the results is the keyboard's (shortcuts.go):
+					// a keydown handler here would dispatch for every letter.
+					OnInput(p.onInput),
 				app.Elem("button").
 					Attr("type", "submit").
 					Class("search-button").

@@ -31,7 +31,9 @@ func newKeyboard() *keyboard { return &keyboard{} }
 func (k *keyboard) OnMount(ctx app.Context) {
 	k.listener = app.FuncOf(func(this app.Value, args []app.Value) any {
 		e := app.Event{Value: args[0]}
-		ctx.Dispatch(func(ctx app.Context) { k.onKey(ctx, e) })
+		if answers(e) {
+			ctx.Dispatch(func(ctx app.Context) { k.onKey(ctx, e) })
+		}
 		return nil
 	})
 	app.Window().Call("addEventListener", "keydown", k.listener)
@@ -44,17 +46,38 @@ func (k *keyboard) OnDismount() {
 	}
 }
 
-func (k *keyboard) onKey(ctx app.Context, e app.Event) {
+// answers reports whether e is a shortcut's key, to be given to onKey.
+// Only those are dispatched: a dispatch re-renders the page and starts
+// go-app's frame clock (a frame 33 ms later), and for every letter typed in
+// the search box that frame fell due while the box's input event, with its
+// search, was still being handled, and joined its task: on the throttled
+// profile, a long task per key.
+func answers(e app.Event) bool {
 	if e.Get("defaultPrevented").Bool() || e.Get("ctrlKey").Bool() || e.Get("metaKey").Bool() || e.Get("altKey").Bool() {
-		return
+		return false
 	}
-	key := e.Get("key").String()
+	switch e.Get("key").String() {
+	case "Escape", "ArrowDown", "ArrowUp":
+		return true
+	case "/", "t", "?":
+		return !typingInField()
+	}
+	return false
+}
+
+// typingInField reports whether the focus is in a form field.
+func typingInField() bool {
 	active := app.Window().Get("document").Get("activeElement")
-	tag := ""
-	if active.Truthy() {
-		tag = active.Get("tagName").String()
+	if !active.Truthy() {
+		return false
 	}
-	typing := tag == "INPUT" || tag == "TEXTAREA" || tag == "SELECT"
+	tag := active.Get("tagName").String()
+	return tag == "INPUT" || tag == "TEXTAREA" || tag == "SELECT"
+}
+
+// onKey answers a key that answers let through.
+func (k *keyboard) onKey(ctx app.Context, e app.Event) {
+	key := e.Get("key").String()
 	switch key {
 	case "Escape":
 		if k.open {
@@ -68,27 +91,21 @@ func (k *keyboard) onKey(ctx app.Context, e app.Event) {
 			e.PreventDefault()
 		}
 	case "ArrowDown", "ArrowUp":
-		if moveThroughResults(active, key == "ArrowDown") {
+		if moveThroughResults(app.Window().Get("document").Get("activeElement"), key == "ArrowDown") {
 			e.PreventDefault()
 		}
 	case "/":
-		if !typing {
-			if app.Window().GetElementByID("search-input").Truthy() {
-				focus("search-input")
-			} else {
-				ctx.Navigate(href("/"))
-			}
-			e.PreventDefault()
+		if app.Window().GetElementByID("search-input").Truthy() {
+			focus("search-input")
+		} else {
+			ctx.Navigate(href("/"))
 		}
+		e.PreventDefault()
 	case "t":
-		if !typing {
-			ctx.Navigate(href("/timeline"))
-		}
+		ctx.Navigate(href("/timeline"))
 	case "?":
-		if !typing {
-			k.open = !k.open
-			e.PreventDefault()
-		}
+		k.open = !k.open
+		e.PreventDefault()
 	}
 }
 
