@@ -517,16 +517,6 @@ func afterPaint(f func()) {
 	app.Window().Call("requestAnimationFrame", frame)
 }
 
-// focusFirst focuses the first element that matches a CSS selector.
-func focusFirst(selector string) {
-	if !app.IsClient {
-		return
-	}
-	if el := app.Window().Get("document").Call("querySelector", selector); el.Truthy() {
-		el.Call("focus")
-	}
-}
-
 // exportRequest is the page's search for every match, for the exports.
 func (p *searchPage) exportRequest() func() []*data.Article {
 	return func() []*data.Article {
