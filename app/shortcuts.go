@@ -31,8 +31,8 @@ func newKeyboard() *keyboard { return &keyboard{} }
 func (k *keyboard) OnMount(ctx app.Context) {
 	k.listener = app.FuncOf(func(this app.Value, args []app.Value) any {
 		e := app.Event{Value: args[0]}
-		if answers(e) {
-			ctx.Dispatch(func(ctx app.Context) { k.onKey(ctx, e) })
+		if key, ok := shortcutKey(e); ok {
+			ctx.Dispatch(func(ctx app.Context) { k.onKey(ctx, e, key) })
 		}
 		return nil
 	})
@@ -46,23 +46,28 @@ func (k *keyboard) OnDismount() {
 	}
 }
 
-// answers reports whether e is a shortcut's key, to be given to onKey.
-// Only those are dispatched: a dispatch re-renders the page and starts
-// go-app's frame clock (a frame 33 ms later), and for every letter typed in
-// the search box that frame fell due while the box's input event, with its
-// search, was still being handled, and joined its task: on the throttled
-// profile, a long task per key.
-func answers(e app.Event) bool {
-	if e.Get("defaultPrevented").Bool() || e.Get("ctrlKey").Bool() || e.Get("metaKey").Bool() || e.Get("altKey").Bool() {
-		return false
-	}
-	switch e.Get("key").String() {
+// shortcutKey returns e's key if it is a shortcut's, for onKey. Only those
+// are dispatched: a dispatch re-renders the page and starts go-app's frame
+// clock (a frame 33 ms later), and for every letter typed in the search box
+// that frame fell due while the box's input event, with its search, was
+// still being handled, and joined its task: on the throttled profile, a
+// long task per key. The key is read first, so that a letter costs one
+// call into JavaScript here.
+func shortcutKey(e app.Event) (string, bool) {
+	key := e.Get("key").String()
+	switch key {
 	case "Escape", "ArrowDown", "ArrowUp":
-		return true
 	case "/", "t", "?":
-		return !typingInField()
+		if typingInField() {
+			return "", false
+		}
+	default:
+		return "", false
 	}
-	return false
+	if e.Get("defaultPrevented").Bool() || e.Get("ctrlKey").Bool() || e.Get("metaKey").Bool() || e.Get("altKey").Bool() {
+		return "", false
+	}
+	return key, true
 }
 
 // typingInField reports whether the focus is in a form field.
@@ -75,9 +80,8 @@ func typingInField() bool {
 	return tag == "INPUT" || tag == "TEXTAREA" || tag == "SELECT"
 }
 
-// onKey answers a key that answers let through.
-func (k *keyboard) onKey(ctx app.Context, e app.Event) {
-	key := e.Get("key").String()
+// onKey answers the key of a shortcut (shortcutKey).
+func (k *keyboard) onKey(ctx app.Context, e app.Event, key string) {
 	switch key {
 	case "Escape":
 		if k.open {
