@@ -314,37 +314,32 @@ func snippet(body string, places []place, words int) Snippet {
 	if end == n {
 		start = max(0, end-snippetRunes)
 	}
-	// bs and be are the byte offsets of the runes start and end.
-	bs := runeOffset(body, start)
-	be := bs + runeOffset(body[bs:], end-start)
+	// Only the window, with a rune either side to see the spaces there, is
+	// read as runes, into an array on the stack (see describe).
+	lo, hi := max(0, start-1), min(n, end+1)
+	bl := runeOffset(body, lo)
+	win := body[bl : bl+runeOffset(body[bl:], hi-lo)]
+	var buf [snippetRunes + 2]rune
+	w := appendRunes(buf[:0], win)
+	at := func(i int) rune { return w[i-lo] }
 	// Cut at spaces, but not past the other end of the window: a text
 	// without spaces (Chinese, a long link) is cut inside its words.
-	s, sb := start, bs
-	for s > 0 && s < end {
-		if r, _ := utf8.DecodeLastRuneInString(body[:sb]); unicode.IsSpace(r) {
-			start, bs = s, sb
+	for s := start; s > 0 && s < end; s++ {
+		if unicode.IsSpace(at(s - 1)) {
+			start = s
 			break
 		}
-		_, size := utf8.DecodeRuneInString(body[sb:])
-		s, sb = s+1, sb+size
 	}
-	e, eb := end, be
-	for e < n && e > start {
-		if r, _ := utf8.DecodeRuneInString(body[eb:]); unicode.IsSpace(r) {
-			end, be = e, eb
+	for e := end; e < n && e > start; e-- {
+		if unicode.IsSpace(at(e)) {
+			end = e
 			break
 		}
-		_, size := utf8.DecodeLastRuneInString(body[:eb])
-		e, eb = e-1, eb-size
 	}
-	for start < end {
-		r, size := utf8.DecodeRuneInString(body[bs:])
-		if !unicode.IsSpace(r) {
-			break
-		}
-		start, bs = start+1, bs+size
+	for start < end && unicode.IsSpace(at(start)) {
+		start++
 	}
-	sn := Snippet{Text: validText(body[bs:be]), Before: start > 0, After: end < n}
+	sn := Snippet{Text: runeSlice(win, start-lo, end-lo), Before: start > 0, After: end < n}
 	for _, p := range places {
 		if p.start >= start && p.end <= end {
 			sn.Spans = append(sn.Spans, Span{p.start - start, p.end - start})
