@@ -347,7 +347,6 @@ func (p *searchPage) renderBody() app.UI {
 	if r.Count == 0 {
 		return p.renderEmpty()
 	}
-	hits := r.Hits
 	return p.resultsSection("results", T("Search results"), countLine(r),
 		resultTools(p.lib, p.exportRequest(), p.query),
 		app.If(r.AnyWord, func() app.UI {
@@ -359,8 +358,8 @@ func (p *searchPage) renderBody() app.UI {
 		app.Elem("ol").
 			Class("result-list").
 			Body(
-				app.Range(hits).Slice(func(i int) app.UI {
-					return resultRow(&hits[i], p.query)
+				app.Range(r.Hits).Slice(func(i int) app.UI {
+					return resultRow(&r.Hits[i], p.query)
 				}),
 			),
 		app.If(r.Count > len(r.Hits), func() app.UI {
