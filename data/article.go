@@ -3,8 +3,9 @@
 // human-editable Markdown files under data/collection.
 //
 // It is imported by everything else (the wasm app included), so it stays
-// small: no parsing of foreign formats lives here (see data/ingest), and the
-// Markdown folder format is read and written by data/folder.
+// small: no parsing of foreign formats lives here (that is the build-time
+// ingest package's, cmd/broadsheet/internal/ingest), and the Markdown folder
+// format is read and written by data/folder.
 package data
 
 import (
@@ -99,7 +100,7 @@ func (d Date) String() string {
 }
 
 // ParseDate reads the canonical form written by Date.String. Foreign layouts
-// are data/ingest's business, not this one's.
+// are the ingest package's business, not this one's.
 func ParseDate(s string) (Date, error) {
 	s = strings.TrimSpace(s)
 	layouts := []struct {

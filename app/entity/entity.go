@@ -4,9 +4,9 @@
 // where each name stands in an article (mentions), and which articles are
 // related to which, and why.
 //
-// Everything here is computed at build time by data/entities, which reads
-// the articles with a gazetteer and a capitalized-name heuristic, and
-// shipped in one data file (write.go draws its format); the browser decodes
+// Everything here is computed at build time by the extractor in
+// cmd/broadsheet/internal/entities, which reads the articles with a
+// gazetteer and a capitalized-name heuristic, and shipped in one data file (write.go draws its format); the browser decodes
 // it (read.go) and counts facet values on every keystroke (facet.go). The
 // package is pure Go and small because it is compiled into the wasm.
 package entity
@@ -64,7 +64,7 @@ func ParseKind(s string) (Kind, error) {
 type Origin uint8
 
 const (
-	// Gazetteer: a name from data/entities' list of known names.
+	// Gazetteer: a name from the entities extractor's list of known names.
 	Gazetteer Origin = iota
 	// Heuristic: two or three capitalized words that look like a person's
 	// name, or a surname alone that an earlier full name in the same

@@ -10,7 +10,7 @@ import (
 
 // Event is a date an article's own text mentions ("in July 2019", "on
 // May 14", "a year earlier"), with the sentence it was read from. Events
-// are extracted at build time (data/events) and shipped to the browser in
+// are extracted at build time (cmd/broadsheet/internal/events) and shipped to the browser in
 // their own file; the sentence text is not stored but cut from the
 // article's body by its offsets.
 type Event struct {

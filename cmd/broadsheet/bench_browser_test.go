@@ -30,10 +30,10 @@ import (
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 
+	"broadsheet/cmd/broadsheet/internal/ingest"
 	"broadsheet/cmd/broadsheet/internal/server"
 	"broadsheet/cmd/broadsheet/internal/site"
 	"broadsheet/data"
-	"broadsheet/data/ingest"
 )
 
 // The profile: Lighthouse's "slow 4G" mobile settings.

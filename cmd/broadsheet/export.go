@@ -10,8 +10,8 @@ import (
 
 	"broadsheet/app/search"
 	"broadsheet/app/timeline"
+	"broadsheet/cmd/broadsheet/internal/events"
 	"broadsheet/data"
-	"broadsheet/data/events"
 )
 
 const exportUsage = `usage: broadsheet export [-format timelinejs|csv|json] [-q QUERY] [-from DATE] [-to DATE] [-collection DIR] [-base URL]

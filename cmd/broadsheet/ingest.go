@@ -10,7 +10,7 @@ import (
 	"strings"
 	"time"
 
-	"broadsheet/data/ingest"
+	"broadsheet/cmd/broadsheet/internal/ingest"
 )
 
 const ingestUsage = `usage: broadsheet ingest -o DIR [flags] SOURCE...

@@ -12,10 +12,10 @@ import (
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
-	ui "broadsheet/app"
 	"broadsheet/app/entity"
 	"broadsheet/app/search"
 	"broadsheet/app/timeline"
+	"broadsheet/app/ui"
 	"broadsheet/data"
 )
 

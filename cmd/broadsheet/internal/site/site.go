@@ -24,13 +24,13 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 	"golang.org/x/net/html"
 
-	ui "broadsheet/app"
 	"broadsheet/app/search"
 	"broadsheet/app/timeline"
+	"broadsheet/app/ui"
+	"broadsheet/cmd/broadsheet/internal/entities"
+	"broadsheet/cmd/broadsheet/internal/events"
 	"broadsheet/cmd/broadsheet/internal/quick"
 	"broadsheet/data"
-	"broadsheet/data/entities"
-	"broadsheet/data/events"
 	"broadsheet/data/folder"
 )
 

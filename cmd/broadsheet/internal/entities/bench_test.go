@@ -161,7 +161,7 @@ func cpuTime() time.Duration {
 // the file's size as binary and as JSON, raw and gzipped, and the time to
 // decode it. It asserts nothing about time.
 //
-//	go test -run TestSizeTable -v ./data/entities/
+//	go test -run TestSizeTable -v ./cmd/broadsheet/internal/entities/
 func TestSizeTable(t *testing.T) {
 	for _, name := range []string{"seed", "bbc10k"} {
 		c := collection(t, name)
@@ -196,7 +196,7 @@ func TestSizeTable(t *testing.T) {
 // TestBBCSample logs the most frequent names the heuristic finds in the
 // BBC feed and a few articles' related lists, to read by eye.
 //
-//	go test -run TestBBCSample -v ./data/entities/
+//	go test -run TestBBCSample -v ./cmd/broadsheet/internal/entities/
 func TestBBCSample(t *testing.T) {
 	if testing.Short() {
 		t.Skip("reading by eye")

@@ -4,7 +4,6 @@ import (
 	"encoding/csv"
 	"fmt"
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -130,21 +129,12 @@ func TestSeedPrecisionRecall(t *testing.T) {
 	}
 }
 
-// bbcPath finds the BBC RSS corpus: $BROADSHEET_BBC, or shared/corpora
-// beside the repository (where CI and the developers' machines keep it).
-func bbcPath() string {
-	if p := os.Getenv("BROADSHEET_BBC"); p != "" {
-		return p
-	}
-	return filepath.Join("..", "..", "..", "shared", "corpora", "bbc-news-rss-2022.csv")
-}
-
 // bbcArticles reads the corpus with encoding/csv alone: title, pubDate,
 // guid, description.
 func bbcArticles(t testing.TB) []data.Article {
-	f, err := os.Open(bbcPath())
+	f, err := os.Open(corpus.BBCPath())
 	if err != nil {
-		t.Skipf("BBC corpus not found (%v); set BROADSHEET_BBC", err)
+		t.Skipf("BBC corpus not found (%v); set BROADSHEET_BBC_CSV", err)
 	}
 	defer f.Close()
 	r := csv.NewReader(f)

@@ -8,6 +8,8 @@ import (
 	"testing"
 	"time"
 
+	"broadsheet/data"
+	"broadsheet/data/corpus"
 	"broadsheet/data/folder"
 )
 
@@ -202,7 +204,7 @@ func TestSeedUnchanged(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want, err := folder.ReadDir("../collection")
+	want, err := folder.Read(data.Default())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -228,7 +230,7 @@ func TestSeedUnchanged(t *testing.T) {
 
 // TestBBC runs the real 10,731-row export when the shared corpus is there.
 func TestBBC(t *testing.T) {
-	const file = "../../../shared/corpora/bbc-news-rss-2022.csv"
+	file := corpus.BBCPath()
 	if _, err := os.Stat(file); err != nil {
 		t.Skip("no shared corpus:", err)
 	}
