@@ -151,6 +151,21 @@ type TitleHit struct {
 // Search runs q with the default options.
 func (ix *Index) Search(q string) Results { return ix.Run(Request{Query: q}) }
 
+// Matching returns every article q matches, newest first, for a view that
+// needs them all rather than a page (the timeline); ok is false when q has
+// no words to match.
+func (ix *Index) Matching(q string) (matches []*data.Article, ok bool) {
+	res := ix.Run(Request{Query: q, Order: ByDate, Limit: max(ix.Len(), 1), Plain: true})
+	if res.Query.Empty() {
+		return nil, false
+	}
+	matches = make([]*data.Article, len(res.Hits))
+	for i := range res.Hits {
+		matches[i] = res.Hits[i].Article
+	}
+	return matches, true
+}
+
 // Ranking weights.
 const (
 	// titleBoost counts a word in the title as this many in the body.

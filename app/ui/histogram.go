@@ -97,6 +97,15 @@ func (h *histogram) matching(r timeline.Resolution, b int) int {
 	return h.IMatching.Count(r, b)
 }
 
+// activeIn is the bar with keyboard focus among first..last: the first
+// when the focused bar is out of view (after a zoom, or at the start).
+func (h *histogram) activeIn(first, last int) int {
+	if h.active < first || h.active > last {
+		return first
+	}
+	return h.active
+}
+
 // isSelected reports whether bar b is picked: inside the selection being
 // made, or wholly inside the range in the URL.
 func (h *histogram) isSelected(r timeline.Resolution, b int) bool {
@@ -203,9 +212,7 @@ func (h *histogram) onPointerLeave(ctx app.Context, e app.Event) {
 // clears, + and − zoom.
 func (h *histogram) onKeyDown(ctx app.Context, e app.Event) {
 	r, first, last := h.bars()
-	if h.active < first || h.active > last {
-		h.active = first
-	}
+	h.active = h.activeIn(first, last)
 	shift := e.Get("shiftKey").Bool()
 	move := func(to int) {
 		to = max(first, min(last, to))
@@ -295,9 +302,7 @@ func (h *histogram) Render() app.UI {
 	}
 	r, first, last := h.bars()
 	n := last - first + 1
-	if h.active < first || h.active > last {
-		h.active = first
-	}
+	active := h.activeIn(first, last)
 	view := h.currentView()
 
 	// Scale: the tallest bar in view fills the height.
@@ -312,7 +317,7 @@ func (h *histogram) Render() app.UI {
 	}
 	shapes := make([]app.UI, 0, n+8)
 	for b := first; b <= last; b++ {
-		shapes = append(shapes, h.renderBar(r, b, first, bw, gap, peak))
+		shapes = append(shapes, h.renderBar(r, b, first, active, bw, gap, peak))
 	}
 	bands := h.ITotal.Bands(r, view)
 	for i, band := range bands {
@@ -332,7 +337,7 @@ func (h *histogram) Render() app.UI {
 				Attr("role", "listbox").
 				Attr("aria-multiselectable", "true").
 				Aria("label", label).
-				Aria("activedescendant", "hbar-"+strconv.Itoa(h.active)).
+				Aria("activedescendant", "hbar-"+strconv.Itoa(active)).
 				TabIndex(0).
 				On("pointerdown", h.onPointerDown).
 				On("pointermove", h.onPointerMove).
@@ -355,7 +360,7 @@ func periodOf(r timeline.Resolution, b int) data.Date {
 	return from
 }
 
-func (h *histogram) renderBar(r timeline.Resolution, b, first int, bw, gap float64, peak int) app.UI {
+func (h *histogram) renderBar(r timeline.Resolution, b, first, active int, bw, gap float64, peak int) app.UI {
 	total := h.ITotal.Count(r, b)
 	match := h.matching(r, b)
 	x := float64(b-first) * bw
@@ -370,7 +375,7 @@ func (h *histogram) renderBar(r timeline.Resolution, b, first int, bw, gap float
 	if selected {
 		class = append(class, "selected")
 	}
-	if b == h.active {
+	if b == active {
 		class = append(class, "active")
 	}
 	id := strconv.Itoa(b)

@@ -2,8 +2,9 @@
 // the app/ folder; it is named ui so that go-app's own package keeps its
 // usual name, app, in every file here.
 //
-// Data flows one way: a data.Collection is indexed once (Library), the
-// routes' components read the Library and render; they never change it.
+// Data flows one way: the bundle (app/bundle) is loaded once and readied
+// for the pages (Library); the routes' components read the Library and
+// render; they never change it.
 // The same code prerenders every page at build time (natively) and runs in
 // the browser (wasm), so nothing here may assume it is on one side.
 //
@@ -20,40 +21,36 @@ import (
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
-	"broadsheet/app/entity"
+	"broadsheet/app/bundle"
 	"broadsheet/app/search"
 	"broadsheet/app/timeline"
 	"broadsheet/data"
 )
 
-// Library is the collection with what is derived from it once.
+// Library is the bundle the app was given, with what the pages derive
+// from it once.
 type Library struct {
-	Collection *data.Collection
-	Index      *search.Index
+	*bundle.Bundle
 	// Suggestions are searches worth trying, drawn from the titles.
 	Suggestions []string
-	// Events are the dates the articles' text mentions, extracted at build
-	// time; set them with SetEvents (none until then).
-	Events *timeline.Events
-	// Entities are the people, places, organisations, countries and
-	// metadata values of the articles, with related articles; nil when the
-	// site has none (the UI then shows no facets).
-	Entities  *entity.Index
-	positions []int
 	// Published counts the articles over time, once, for every histogram.
 	Published *timeline.Histogram
+	positions []int
 	bySlug    map[string]int
 }
 
-// NewLibrary puts a collection and its index together.
-func NewLibrary(c *data.Collection, ix *search.Index) *Library {
-	l := &Library{Collection: c, Index: ix, bySlug: make(map[string]int, len(c.Articles))}
+// NewLibrary readies a bundle for the pages.
+func NewLibrary(b *bundle.Bundle) *Library {
+	c := b.Collection
+	l := &Library{Bundle: b, bySlug: make(map[string]int, len(c.Articles))}
 	for i, a := range c.Articles {
 		l.bySlug[a.Slug] = i
 	}
 	l.Suggestions = suggestedWords(c, 4)
 	l.Published = timeline.NewHistogram(timeline.Dates(c.Articles))
-	l.Events = timeline.NewEvents(c, nil)
+	if l.Events == nil {
+		l.Events = timeline.NewEvents(c, nil)
+	}
 	return l
 }
 
@@ -68,13 +65,6 @@ func (l *Library) Positions() []int {
 	}
 	return l.positions
 }
-
-// SetEvents gives the library the events extracted from its collection.
-func (l *Library) SetEvents(ev *timeline.Events) { l.Events = ev }
-
-// SetEntities gives the library the people, places, organisations and
-// countries its articles mention, their facets and related articles.
-func (l *Library) SetEntities(ix *entity.Index) { l.Entities = ix }
 
 // Article returns the article with slug, and its position (newest first).
 func (l *Library) Article(slug string) (*data.Article, int, bool) {

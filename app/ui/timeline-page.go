@@ -8,9 +8,7 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"broadsheet/app/i18n"
-	"broadsheet/app/search"
 	"broadsheet/app/timeline"
-	"broadsheet/data"
 )
 
 // eventDatesShown and articlesShown are how many event dates and
@@ -31,20 +29,14 @@ type timelinePage struct {
 
 	lib    *Library
 	loaded string // the URL the page was last loaded from
-	query  string
-	rng    timeline.Range
-
-	matching []*data.Article // the search's articles, all when no search
-	shown    []*data.Article // matching, within the range
-	// uncertain counts the shown articles whose date is too coarse to
-	// be sure they are in the range.
-	uncertain int
-	matchHis  *timeline.Histogram // nil when there is no search
-	events    []*timeline.Event
-	years     []timeline.YearGroup
-	groups    []timeline.Group
-	limit     int // event dates drawn
-	listed    int // articles drawn
+	view   *timeline.View
+	// matchHis counts the matching articles over time; nil when there is
+	// no search.
+	matchHis *timeline.Histogram
+	years    []timeline.YearGroup
+	groups   []timeline.Group
+	limit    int // event dates drawn
+	listed   int // articles drawn
 
 	exports []exportFile // built on request
 }
@@ -55,7 +47,11 @@ type exportFile struct {
 	size             int
 }
 
-func newTimelinePage(l *Library) *timelinePage { return &timelinePage{lib: l} }
+// newTimelinePage starts with an empty view: go-app renders the page once
+// before OnMount loads the URL's.
+func newTimelinePage(l *Library) *timelinePage {
+	return &timelinePage{lib: l, view: &timeline.View{Name: l.Collection.Name, Source: l.Events}}
+}
 
 func (p *timelinePage) OnPreRender(ctx app.Context) { p.load(ctx) }
 
@@ -77,53 +73,21 @@ func (p *timelinePage) load(ctx app.Context) {
 	}
 	p.loaded = u.String()
 	v := u.Query()
-	p.rng = timeline.RangeFromQuery(v)
-	p.setQuery(v.Get("q"))
-	ctx.Page().SetTitle(pageTitle(p.query, T("Timeline")))
+	p.show(v.Get("q"), timeline.RangeFromQuery(v))
+	ctx.Page().SetTitle(pageTitle(p.view.Query, T("Timeline")))
 }
 
-func (p *timelinePage) setQuery(q string) {
-	p.query = q
-	arts := p.lib.Collection.Articles
-	p.matching = p.matching[:0]
+// show computes the view of a search and a range, and what the page draws
+// of it.
+func (p *timelinePage) show(q string, rng timeline.Range) {
+	l := p.lib
+	p.view = timeline.NewView(l.Collection, l.Events, l.Index.Matching, q, rng)
 	p.matchHis = nil
-	// Every match, newest first: the histogram and the lists need them
-	// all, not the best twenty.
-	res := p.lib.Index.Run(search.Request{Query: q, Order: search.ByDate, Limit: max(len(arts), 1), Plain: true})
-	if !res.Query.Empty() {
-		for i := range res.Hits {
-			p.matching = append(p.matching, res.Hits[i].Article)
-		}
-		p.matchHis = timeline.NewHistogram(timeline.ArticleDates(p.matching))
-	} else {
-		for i := range arts {
-			p.matching = append(p.matching, &arts[i])
-		}
+	if p.view.Searched {
+		p.matchHis = timeline.NewHistogram(timeline.ArticleDates(p.view.Matching))
 	}
-	p.filter()
-}
-
-// filter applies the range to the matching articles and gathers their
-// events.
-func (p *timelinePage) filter() {
-	p.shown = p.shown[:0]
-	p.uncertain = 0
-	in := make(map[string]bool, len(p.matching))
-	for _, a := range p.matching {
-		// As the search engine does: an article whose date may fall in
-		// the range is shown (one known only to May 2025, for 10–20 May),
-		// and counted as uncertain.
-		if p.rng.Overlaps(a.Date) {
-			p.shown = append(p.shown, a)
-			in[a.Slug] = true
-			if !p.rng.Contains(a.Date) {
-				p.uncertain++
-			}
-		}
-	}
-	p.events = p.lib.Events.Of(func(slug string) bool { return in[slug] })
-	p.years = timeline.GroupEvents(p.events)
-	p.groups = timeline.ByMonth(p.shown)
+	p.years = timeline.GroupEvents(p.view.Events)
+	p.groups = timeline.ByMonth(p.view.Shown)
 	p.limit = eventDatesShown
 	p.listed = articlesShown
 	p.exports = nil
@@ -132,23 +96,23 @@ func (p *timelinePage) filter() {
 // params are the URL's query for the current search and range.
 func (p *timelinePage) params() url.Values {
 	v := url.Values{}
-	if p.query != "" {
-		v.Set("q", p.query)
+	if p.view.Query != "" {
+		v.Set("q", p.view.Query)
 	}
-	p.rng.Query(v)
+	p.view.Range.Query(v)
 	return v
 }
 
 func (p *timelinePage) onInput(ctx app.Context, e app.Event) {
 	p.loaded = "" // the URL changes under the page: load again on the next visit
-	p.setQuery(ctx.JSSrc().Get("value").String())
+	p.show(ctx.JSSrc().Get("value").String(), p.view.Range)
 	collectWhenIdle()
 	u := absPath("/timeline")
 	if q := p.params().Encode(); q != "" {
 		u += "?" + q
 	}
 	replaceURL(u)
-	ctx.Page().SetTitle(pageTitle(p.query, T("Timeline")))
+	ctx.Page().SetTitle(pageTitle(p.view.Query, T("Timeline")))
 }
 
 func (p *timelinePage) onSubmit(ctx app.Context, e app.Event) { e.PreventDefault() }
@@ -184,22 +148,14 @@ func (p *timelinePage) onExport(ctx app.Context, e app.Event) {
 }
 
 func (p *timelinePage) export() *timeline.Export {
-	title := p.lib.Collection.Name
-	if p.query != "" {
-		title += " — “" + p.query + "”"
+	x := p.view.Export()
+	x.Link = func(path string) string {
+		if !app.IsClient {
+			return path
+		}
+		return app.Window().Get("location").Get("origin").String() + absPath(path)
 	}
-	if !p.rng.IsZero() {
-		title += ", published " + p.rng.String()
-	}
-	return &timeline.Export{
-		Title: title, Events: p.events, Articles: p.shown, Source: p.lib.Events,
-		Link: func(path string) string {
-			if !app.IsClient {
-				return path
-			}
-			return app.Window().Get("location").Get("origin").String() + absPath(path)
-		},
-	}
+	return x
 }
 
 func (p *timelinePage) Render() app.UI {
@@ -218,15 +174,15 @@ func (p *timelinePage) Render() app.UI {
 					ID("timeline-search").
 					Attr("type", "search").
 					Attr("name", "q").
-					Attr("value", p.query).
+					Attr("value", p.view.Query).
 					Attr("placeholder", T("Narrow the timeline — names, places, words")).
 					Attr("autocomplete", "off").
 					OnInput(p.onInput),
-				app.If(!p.rng.From.IsZero(), func() app.UI {
-					return app.Elem("input").Attr("type", "hidden").Attr("name", "from").Attr("value", p.rng.From.String())
+				app.If(!p.view.Range.From.IsZero(), func() app.UI {
+					return app.Elem("input").Attr("type", "hidden").Attr("name", "from").Attr("value", p.view.Range.From.String())
 				}),
-				app.If(!p.rng.To.IsZero(), func() app.UI {
-					return app.Elem("input").Attr("type", "hidden").Attr("name", "to").Attr("value", p.rng.To.String())
+				app.If(!p.view.Range.To.IsZero(), func() app.UI {
+					return app.Elem("input").Attr("type", "hidden").Attr("name", "to").Attr("value", p.view.Range.To.String())
 				}),
 				app.Elem("button").Attr("type", "submit").Class("search-button").Text(T("Search")),
 			),
@@ -243,7 +199,7 @@ func (p *timelinePage) Render() app.UI {
 				newHistogram().
 					Total(p.lib.Published).
 					Matching(p.matchHis).
-					Selected(p.rng).
+					Selected(p.view.Range).
 					Path("/timeline").
 					Query(p.queryOnly()),
 			),
@@ -255,11 +211,11 @@ func (p *timelinePage) Render() app.UI {
 			Body(
 				app.Elem("h2").ID("by-month-heading").Text(T("Articles by month of publication")),
 				p.renderMonths(),
-				app.If(len(p.shown) > p.listed, func() app.UI {
+				app.If(len(p.view.Shown) > p.listed, func() app.UI {
 					return app.Elem("button").
 						Class("more").
 						OnClick(p.onMoreArticles).
-						Text(T("Show {0} more articles", strconv.Itoa(min(articlesShown, len(p.shown)-p.listed))))
+						Text(T("Show {0} more articles", strconv.Itoa(min(articlesShown, len(p.view.Shown)-p.listed))))
 				}),
 			),
 	)
@@ -287,7 +243,7 @@ func (p *timelinePage) renderMonths() app.UI {
 					app.Range(arts).Slice(func(j int) app.UI {
 						a := arts[j]
 						return app.Elem("li").Body(
-							app.Elem("a").Attr("href", href(withQuery(ArticlePath(a.Slug), p.query))).Text(a.Title),
+							app.Elem("a").Attr("href", href(withQuery(ArticlePath(a.Slug), p.view.Query))).Text(a.Title),
 							app.Text(" "),
 							app.Elem("span").Class("meta").Text(formatDate(a.Date)),
 						)
@@ -300,8 +256,8 @@ func (p *timelinePage) renderMonths() app.UI {
 
 func (p *timelinePage) queryOnly() url.Values {
 	v := url.Values{}
-	if p.query != "" {
-		v.Set("q", p.query)
+	if p.view.Query != "" {
+		v.Set("q", p.view.Query)
 	}
 	return v
 }
@@ -310,20 +266,20 @@ func (p *timelinePage) countLine(total int) string {
 	if lang != i18n.English {
 		return p.countLineTranslated(total)
 	}
-	s := plural(len(p.shown), "article") + " of " + strconv.Itoa(total)
+	s := plural(len(p.view.Shown), "article") + " of " + strconv.Itoa(total)
 	switch {
-	case p.query != "" && !p.rng.IsZero():
-		s += " match “" + p.query + "” and appeared " + p.rng.String()
-	case p.query != "":
-		s += " match “" + p.query + "”"
-	case !p.rng.IsZero():
-		s += " appeared " + p.rng.String()
+	case p.view.Query != "" && !p.view.Range.IsZero():
+		s += " match “" + p.view.Query + "” and appeared " + p.view.Range.String()
+	case p.view.Query != "":
+		s += " match “" + p.view.Query + "”"
+	case !p.view.Range.IsZero():
+		s += " appeared " + p.view.Range.String()
 	default:
 		s = plural(total, "article") + ", newest first"
 	}
-	s += "; " + plural(len(p.events), "dated event") + " in their text."
-	if p.uncertain > 0 {
-		s += " " + plural(p.uncertain, "article") + " known only to a month or year that reaches into " + p.rng.String() + " " + isAre(p.uncertain) + " included: " + itThey(p.uncertain) + " may fall in it."
+	s += "; " + plural(len(p.view.Events), "dated event") + " in their text."
+	if p.view.Uncertain > 0 {
+		s += " " + plural(p.view.Uncertain, "article") + " known only to a month or year that reaches into " + p.view.Range.String() + " " + isAre(p.view.Uncertain) + " included: " + itThey(p.view.Uncertain) + " may fall in it."
 	}
 	return s
 }
@@ -359,14 +315,14 @@ func (p *timelinePage) renderEvents() app.UI {
 		Aria("labelledby", "events-heading").
 		Body(
 			app.Elem("h2").ID("events-heading").Text(T("What the articles say happened")),
-			app.If(len(p.events) == 0, func() app.UI {
+			app.If(len(p.view.Events) == 0, func() app.UI {
 				return app.Elem("p").Class("count").Text(T("None of the articles shown mentions a date in its text."))
 			}).Else(func() app.UI {
 				if lang != i18n.English {
 					return app.Elem("p").Class("count").Text(T("Dated events: {0}, on dates: {1}, {2}, read from the articles' own sentences. “Approx.” marks a date worked out from the article's date or from an earlier date in its text.",
-						lang.Number(len(p.events)), lang.Number(dates), span))
+						lang.Number(len(p.view.Events)), lang.Number(dates), span))
 				}
-				return app.Elem("p").Class("count").Text(plural(len(p.events), "dated event") + " on " + plural(dates, "date") + ", " + span +
+				return app.Elem("p").Class("count").Text(plural(len(p.view.Events), "dated event") + " on " + plural(dates, "date") + ", " + span +
 					", read from the articles' own sentences. “Approx.” marks a date worked out from the article's date or from an earlier date in its text.")
 			}),
 			eventList(p.years, p.lib.Events, p.limit),
@@ -422,18 +378,18 @@ func byteSize(n int) string {
 func (p *timelinePage) countLineTranslated(total int) string {
 	var s string
 	switch {
-	case p.query != "" && !p.rng.IsZero():
-		s = T("{0} of {1} match “{2}” and appeared {3}", lang.Number(len(p.shown)), articleCount(total), p.query, p.rng.String())
-	case p.query != "":
-		s = T("{0} of {1} match “{2}”", lang.Number(len(p.shown)), articleCount(total), p.query)
-	case !p.rng.IsZero():
-		s = T("{0} of {1} appeared {2}", lang.Number(len(p.shown)), articleCount(total), p.rng.String())
+	case p.view.Query != "" && !p.view.Range.IsZero():
+		s = T("{0} of {1} match “{2}” and appeared {3}", lang.Number(len(p.view.Shown)), articleCount(total), p.view.Query, p.view.Range.String())
+	case p.view.Query != "":
+		s = T("{0} of {1} match “{2}”", lang.Number(len(p.view.Shown)), articleCount(total), p.view.Query)
+	case !p.view.Range.IsZero():
+		s = T("{0} of {1} appeared {2}", lang.Number(len(p.view.Shown)), articleCount(total), p.view.Range.String())
 	default:
 		s = T("{0}, newest first", articleCount(total))
 	}
-	s += "; " + T("dated events in their text: {0}.", lang.Number(len(p.events)))
-	if p.uncertain > 0 {
-		s += " " + T("Articles known only to a month or year that reaches into the range are included: {0}.", lang.Number(p.uncertain))
+	s += "; " + T("dated events in their text: {0}.", lang.Number(len(p.view.Events)))
+	if p.view.Uncertain > 0 {
+		s += " " + T("Articles known only to a month or year that reaches into the range are included: {0}.", lang.Number(p.view.Uncertain))
 	}
 	return s
 }

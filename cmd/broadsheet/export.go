@@ -8,10 +8,8 @@ import (
 	"os"
 	"strings"
 
-	"broadsheet/app/search"
 	"broadsheet/app/timeline"
-	"broadsheet/cmd/broadsheet/internal/events"
-	"broadsheet/data"
+	"broadsheet/cmd/broadsheet/internal/derive"
 )
 
 const exportUsage = `usage: broadsheet export [-format timelinejs|csv|json] [-q QUERY] [-from DATE] [-to DATE] [-collection DIR] [-base URL]
@@ -21,8 +19,9 @@ and the articles themselves, as the timeline page offers them: as a
 TimelineJS file, as CSV (one row per event, then one per article), or as
 Broadsheet's own JSON with every offset. -q keeps the articles the search
 engine matches; -from and -to (2025, 2025-03 or 2025-03-14) those whose
-date may fall in the range, as the histogram's range does. Events are
-read from the text now, with the same code the site build uses.
+date may fall in the range, as the histogram's range does. The index
+and the events are derived from the collection now, as the site build
+derives them.
 
 flags:
 `
@@ -57,39 +56,15 @@ func runExport(args []string) int {
 		return 1
 	}
 
-	// The articles: the search's matches (every one, newest first), or all.
-	var arts []*data.Article
-	res := search.New(c).Run(search.Request{Query: *query, Order: search.ByDate, Limit: max(len(c.Articles), 1), Plain: true})
-	if !res.Query.Empty() {
-		for i := range res.Hits {
-			arts = append(arts, res.Hits[i].Article)
-		}
-	} else {
-		for i := range c.Articles {
-			arts = append(arts, &c.Articles[i])
-		}
+	// The index and the events the site would ship (derive.Bundle), and
+	// the view the timeline page would show of them.
+	b, err := derive.Bundle(c)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "broadsheet export:", err)
+		return 1
 	}
-	var shown []*data.Article
-	x := events.Extractor{DateParser: events.NewSecondPass()}
-	var evs []timeline.Event
-	for _, a := range arts {
-		if rng.Overlaps(a.Date) {
-			shown = append(shown, a)
-			evs = append(evs, x.Article(a)...)
-		}
-	}
-	source := timeline.NewEvents(c, evs)
-	title := c.Name
-	if *query != "" {
-		title += " — “" + *query + "”"
-	}
-	if !rng.IsZero() {
-		title += ", published " + rng.String()
-	}
-	ex := &timeline.Export{Title: title, Articles: shown, Source: source}
-	for i := range source.All {
-		ex.Events = append(ex.Events, &source.All[i])
-	}
+	view := timeline.NewView(c, b.Events, b.Index.Matching, *query, rng)
+	ex := view.Export()
 	if b := strings.TrimRight(*base, "/"); b != "" {
 		ex.Link = func(path string) string { return b + path }
 	}
@@ -117,6 +92,6 @@ func runExport(args []string) int {
 	if len(out) > 0 && out[len(out)-1] != '\n' {
 		fmt.Println()
 	}
-	fmt.Fprintf(os.Stderr, "exported %d events from %d articles\n", len(ex.Events), len(shown))
+	fmt.Fprintf(os.Stderr, "exported %d events from %d articles\n", len(ex.Events), len(ex.Articles))
 	return 0
 }

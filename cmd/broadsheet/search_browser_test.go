@@ -25,7 +25,8 @@ import (
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 
-	"broadsheet/app/search"
+	"broadsheet/app/bundle"
+	"broadsheet/cmd/broadsheet/internal/derive"
 	"broadsheet/cmd/broadsheet/internal/server"
 	"broadsheet/data"
 	"broadsheet/data/corpus"
@@ -288,25 +289,27 @@ func bbcCollection(t *testing.T) *data.Collection {
 	return c
 }
 
-// serveWithCollection serves a copy of the built site whose collection
-// and index files hold c instead. Prerendering 10,731 article pages would
-// take minutes and measure nothing here: the search page loads its data
-// from those two files.
+// serveWithCollection serves a copy of the built site whose bundle holds c
+// instead: the files keep the names app.js gives them, with c's bundle in
+// them. Prerendering 10,731 article pages would take minutes and measure
+// nothing here: the search page loads its data from the bundle.
 func serveWithCollection(t *testing.T, e *browserEnv, c *data.Collection) string {
 	t.Helper()
 	dist := filepath.Join(t.TempDir(), "dist")
 	if err := os.CopyFS(dist, os.DirFS(e.dist)); err != nil {
 		t.Fatal(err)
 	}
-	coll, err := c.Encode()
+	b, err := derive.Bundle(c)
 	if err != nil {
 		t.Fatal(err)
 	}
-	index, err := search.New(c).MarshalBinary()
+	m, files, err := bundle.Encode(b)
 	if err != nil {
 		t.Fatal(err)
 	}
-	for pattern, b := range map[string][]byte{"collection.*.json": coll, "index.*.bin": index} {
+	for _, name := range m.Files() {
+		kind, _, _ := strings.Cut(name, ".")
+		pattern := kind + ".*" + filepath.Ext(name)
 		names, _ := filepath.Glob(filepath.Join(dist, "web", pattern))
 		if len(names) != 1 {
 			t.Fatalf("web/%s: found %q, want one file", pattern, names)
@@ -316,7 +319,7 @@ func serveWithCollection(t *testing.T, e *browserEnv, c *data.Collection) string
 		for _, s := range siblings {
 			os.Remove(s)
 		}
-		if err := os.WriteFile(names[0], b, 0o644); err != nil {
+		if err := os.WriteFile(names[0], files[name], 0o644); err != nil {
 			t.Fatal(err)
 		}
 	}

@@ -1,6 +1,6 @@
 // Package site writes Broadsheet's static site: every page prerendered by
-// go-app's handler, the wasm, the collection file and the assets, in a
-// folder any static host can serve.
+// go-app's handler, the wasm, the bundle's files (cmd/broadsheet/internal/
+// derive) and the assets, in a folder any static host can serve.
 package site
 
 import (
@@ -24,24 +24,12 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 	"golang.org/x/net/html"
 
-	"broadsheet/app/search"
-	"broadsheet/app/timeline"
+	"broadsheet/app/bundle"
 	"broadsheet/app/ui"
-	"broadsheet/cmd/broadsheet/internal/entities"
-	"broadsheet/cmd/broadsheet/internal/events"
+	"broadsheet/cmd/broadsheet/internal/derive"
 	"broadsheet/cmd/broadsheet/internal/quick"
 	"broadsheet/data"
 	"broadsheet/data/folder"
-)
-
-// The environment variables, set in app.js, through which the wasm learns
-// the names of the data files under web/. The names carry a content hash,
-// so the files can be cached for good.
-const (
-	EnvCollection = "BROADSHEET_COLLECTION"
-	EnvIndex      = "BROADSHEET_INDEX"
-	EnvEvents     = "BROADSHEET_EVENTS"
-	EnvEntities   = "BROADSHEET_ENTITIES"
 )
 
 // Shared by the pages and the manifest.
@@ -70,7 +58,10 @@ type Report struct {
 	Version   string
 }
 
-// Build writes the site.
+// Build writes the site: the assets and the bundle's files under web/,
+// go-app's scripts, the service worker and the web manifest, and every
+// page prerendered; into a new folder that replaces o.Out only when all
+// of it is written.
 func Build(o Options) (*Report, error) {
 	base, err := cleanBase(o.Base)
 	if err != nil {
@@ -82,61 +73,20 @@ func Build(o Options) (*Report, error) {
 	if len(o.Collection.Articles) == 0 {
 		return nil, errors.New("the collection has no articles")
 	}
-	wasm, err := fs.ReadFile(o.Web, "app.wasm")
-	if err != nil {
-		return nil, fmt.Errorf("web/app.wasm: %w (build it first: make wasm)", err)
-	}
-	collection, err := o.Collection.Encode()
+	assets, err := readWeb(o.Web)
 	if err != nil {
 		return nil, err
+	}
+	wasm, ok := assets["app.wasm"]
+	if !ok {
+		return nil, errors.New("web/app.wasm: not found (build it first: make wasm)")
 	}
 
-	// Every file but the pages and go-app's scripts, by path under web/.
-	assets := map[string][]byte{}
-	err = fs.WalkDir(o.Web, ".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || strings.HasPrefix(d.Name(), ".") {
-			return err
-		}
-		b, err := fs.ReadFile(o.Web, p)
-		assets[p] = b
-		return err
-	})
+	b, err := derive.Bundle(o.Collection)
 	if err != nil {
 		return nil, err
 	}
-	ix := search.New(o.Collection)
-	index, err := ix.MarshalBinary()
-	if err != nil {
-		return nil, err
-	}
-	dataFiles := map[string]string{
-		EnvCollection: "collection." + shortHash(collection) + ".json",
-		EnvIndex:      "index." + shortHash(index) + ".bin",
-	}
-	assets[dataFiles[EnvCollection]] = collection
-	assets[dataFiles[EnvIndex]] = index
-	// The dates the articles' text mentions, read here (natively) so the
-	// wasm never carries the extractor.
-	evs := events.Extract(o.Collection)
-	eventsFile, err := timeline.EncodeEvents(evs)
-	if err != nil {
-		return nil, err
-	}
-	dataFiles[EnvEvents] = "events." + shortHash(eventsFile) + ".json"
-	assets[dataFiles[EnvEvents]] = eventsFile
-	// People, places, organisations and countries; facets; related
-	// articles: all computed here, read by the wasm.
-	eix, err := entities.Build(o.Collection)
-	if err != nil {
-		return nil, err
-	}
-	entitiesFile := eix.Encode()
-	dataFiles[EnvEntities] = "entities." + shortHash(entitiesFile) + ".bin"
-	assets[dataFiles[EnvEntities]] = entitiesFile
-
-	// The quick search, for the seconds before the wasm: read by
-	// web/quick-search.js, never by the app.
-	quickDir, quickFiles, err := quick.Build(o.Collection, quick.Options{
+	manifest, bundleFiles, err := derive.Files(b, quick.Options{
 		Base: base, Href: ui.ArticlePath, Label: ui.DateLabel, Lead: ui.Lead,
 	})
 	if err != nil {
@@ -144,45 +94,75 @@ func Build(o Options) (*Report, error) {
 	}
 	// The worker precaches every file the app needs to start offline: the
 	// shell and the top-level pages, go-app's scripts, the manifest, the
-	// wasm, the data files and the assets. The quick search is not among
-	// them: once the worker is there, so is the wasm.
+	// wasm, the bundle's data files and the assets. The quick search is
+	// not among them: once the worker is there, so is the wasm.
 	precache := []string{base + "/", base + "/about", base + "/timeline",
 		base + "/app.js", base + "/wasm_exec.js", base + "/app.css", base + "/manifest.webmanifest"}
 	for name := range assets {
 		precache = append(precache, base+"/web/"+name)
 	}
-	for name, b := range quickFiles {
-		assets[name] = b
+	for _, name := range manifest.Files() {
+		precache = append(precache, base+"/web/"+name)
+	}
+	for name, f := range bundleFiles {
+		assets[name] = f
 	}
 
 	rep := &Report{WasmBytes: int64(len(wasm)), Version: version(base, assets)}
-	h := handler(base, rep.Version, dataFiles, len(wasm), base+"/web/"+quickDir+"/")
+	h := handler(base, rep.Version, manifest, len(wasm))
 	h.ServiceWorkerTemplate = serviceWorker(base, precache)
-	lib := ui.NewLibrary(o.Collection, ix)
-	lib.SetEvents(timeline.NewEvents(o.Collection, evs))
-	lib.SetEntities(eix)
+	lib := ui.NewLibrary(b)
 	ui.Routes(lib)
 
 	out := files{}
 	for p, b := range assets {
 		out[path.Join("web", p)] = b
 	}
+	if err := out.render(h, base, lib); err != nil {
+		return nil, err
+	}
+	rep.Pages = len(ui.Pages(lib)) + 1 // and 404.html
+	err = folder.Atomic(o.Out, func(dir string) error { return out.write(dir, o.Compress, rep) })
+	if err != nil {
+		return nil, err
+	}
+	return rep, nil
+}
+
+// readWeb reads every file of the web folder (CSS, icons, scripts, the
+// wasm) by its path under it, leaving out hidden files.
+func readWeb(web fs.FS) (map[string][]byte, error) {
+	assets := map[string][]byte{}
+	err := fs.WalkDir(web, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || strings.HasPrefix(d.Name(), ".") {
+			return err
+		}
+		b, err := fs.ReadFile(web, p)
+		assets[p] = b
+		return err
+	})
+	return assets, err
+}
+
+// render adds what go-app's handler serves: its scripts, the web manifest,
+// every page of lib and the 404 page, and the service worker.
+func (out files) render(h *app.Handler, base string, lib *ui.Library) error {
 	for _, p := range []string{"/app.js", "/wasm_exec.js", "/app.css"} {
 		b, err := get(h, p)
 		if err != nil {
-			return nil, err
+			return err
 		}
 		out[strings.TrimPrefix(p, "/")] = b
 	}
+	var err error
 	if out["app.js"], err = patchAppJS(out["app.js"]); err != nil {
-		return nil, err
+		return err
 	}
 	out["manifest.webmanifest"] = manifest(base)
-	pages := ui.Pages(lib)
-	for _, p := range pages {
+	for _, p := range ui.Pages(lib) {
 		b, err := page(h, p)
 		if err != nil {
-			return nil, err
+			return err
 		}
 		if p == "/" {
 			out["index.html"] = b
@@ -197,22 +177,15 @@ func Build(o Options) (*Report, error) {
 	}
 	notFound, err := page(h, "/404")
 	if err != nil {
-		return nil, err
+		return err
 	}
 	out["404.html"] = notFound
-	rep.Pages = len(pages) + 1
-
 	worker, err := get(h, "/app-worker.js")
 	if err != nil {
-		return nil, err
+		return err
 	}
 	out["app-worker.js"] = worker
-
-	err = folder.Atomic(o.Out, func(dir string) error { return out.write(dir, o.Compress, rep) })
-	if err != nil {
-		return nil, err
-	}
-	return rep, nil
+	return nil
 }
 
 func cleanBase(b string) (string, error) {
@@ -228,20 +201,20 @@ func cleanBase(b string) (string, error) {
 	return "/" + b, nil
 }
 
-// handler is go-app's page server, configured for Broadsheet.
-func handler(base, version string, dataFiles map[string]string, wasmSize int, quickDir string) *app.Handler {
+// handler is go-app's page server, configured for Broadsheet. The bundle's
+// manifest goes into app.js's environment, where the wasm reads it.
+func handler(base, version string, m bundle.Manifest, wasmSize int) *app.Handler {
 	var res app.ResourceResolver = app.LocalDir("")
 	if base != "" {
 		res = app.PrefixedLocation(base)
 	}
-	env := map[string]string{}
 	var cached []string
-	for k, name := range dataFiles {
-		env[k] = name
+	for _, name := range m.Files() {
 		cached = append(cached, "/web/"+name)
 	}
 	sort.Strings(cached)
-	return &app.Handler{
+	quickDir := base + "/web/" + m.Quick
+return &app.Handler{
 		Name:            "Broadsheet",
 		ShortName:       "Broadsheet",
 		Title:           "Broadsheet",
@@ -269,7 +242,7 @@ func handler(base, version string, dataFiles map[string]string, wasmSize int, qu
 			`<link rel="preload" href="` + quickDir + `meta.json" as="fetch" crossorigin="anonymous">`,
 		},
 		CacheableResources: cached,
-		Env:                env,
+		Env:                map[string]string{bundle.Env: m.String()},
 		Resources:          res,
 		Version:            version,
 		WasmContentLength:  strconv.Itoa(wasmSize),
@@ -293,10 +266,6 @@ func version(base string, assets map[string][]byte) string {
 	return hex.EncodeToString(h.Sum(nil))[:20]
 }
 
-func shortHash(b []byte) string {
-	s := sha256.Sum256(b)
-	return hex.EncodeToString(s[:])[:12]
-}
 
 func get(h http.Handler, p string) ([]byte, error) {
 	rec := httptest.NewRecorder()

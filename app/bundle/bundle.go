@@ -1,0 +1,185 @@
+// Package bundle is the seam between the build and the browser: what the
+// browser loads for a collection, the files it travels in, and the
+// manifest that names them.
+//
+// The build derives a Bundle from a collection (cmd/broadsheet/internal/
+// derive: the search index, the events the articles' text dates, the
+// entities), Encode turns it into files named by their content and a
+// Manifest, and the site build puts the manifest into app.js (Env). In
+// the browser the wasm reads the manifest back and Open loads the files.
+// Nothing else names a data file, so a change of what is shipped, or of
+// how it is cut into files, happens here and in derive.
+//
+// The collection travels as JSON (data.Collection.Encode); the index, the
+// events and the entities as data files (app/datafile), each checked at
+// the boundary against the collection it was built for.
+package bundle
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"sync"
+
+	"broadsheet/app/entity"
+	"broadsheet/app/search"
+	"broadsheet/app/timeline"
+	"broadsheet/data"
+)
+
+// Bundle is everything the browser loads for a collection.
+type Bundle struct {
+	Collection *data.Collection
+	Index      *search.Index
+	// Events are the dates the articles' text mentions; none when their
+	// file could not be had.
+	Events *timeline.Events
+	// Entities are the people, places, organisations, countries and
+	// metadata values, with related articles; nil when their file could
+	// not be had (the app then shows no facets).
+	Entities *entity.Index
+}
+
+// Env is the environment variable, set in app.js by the site build, that
+// carries the manifest to the wasm as JSON.
+const Env = "BROADSHEET_BUNDLE"
+
+// Manifest names the files of a bundle, by path under the site's web/
+// folder. Every name carries a hash of the file's content, so that a file
+// can be cached for good and an unchanged file keeps its name.
+type Manifest struct {
+	Collection string `json:"collection"`
+	Index      string `json:"index"`
+	Events     string `json:"events"`
+	Entities   string `json:"entities"`
+	// Quick is the folder of the quick search's files ("quick/<hash>/"),
+	// read by web/quick-search.js before the wasm has loaded, never by
+	// the app; empty when the site has none.
+	Quick string `json:"quick,omitempty"`
+}
+
+// Files are the data files the app loads, in a stable order: the files the
+// service worker must hold for the app to start offline.
+func (m Manifest) Files() []string {
+	return []string{m.Collection, m.Index, m.Events, m.Entities}
+}
+
+// ParseManifest reads a manifest as Env carries it.
+func ParseManifest(s string) (Manifest, error) {
+	var m Manifest
+	if s == "" {
+		return m, errors.New("no manifest of the data files (" + Env + " is not set: rebuild the site with broadsheet build)")
+	}
+	if err := json.Unmarshal([]byte(s), &m); err != nil {
+		return m, fmt.Errorf("the manifest of the data files: %w", err)
+	}
+	for _, f := range m.Files() {
+		if f == "" {
+			return m, errors.New("the manifest of the data files names no file for a part of the bundle (rebuild the site)")
+		}
+	}
+	return m, nil
+}
+
+// String is the manifest as Env carries it.
+func (m Manifest) String() string {
+	b, _ := json.Marshal(m) // a struct of strings always marshals
+	return string(b)
+}
+
+// Encode writes the bundle's files and names them: the manifest, and the
+// files by name. It is a function rather than a method so that the wasm,
+// which only reads bundles, links none of it.
+func Encode(b *Bundle) (Manifest, map[string][]byte, error) {
+	coll, err := b.Collection.Encode()
+	if err != nil {
+		return Manifest{}, nil, err
+	}
+	index, err := b.Index.MarshalBinary()
+	if err != nil {
+		return Manifest{}, nil, err
+	}
+	events, err := timeline.EncodeEvents(b.Events.All)
+	if err != nil {
+		return Manifest{}, nil, err
+	}
+	if b.Entities == nil {
+		return Manifest{}, nil, errors.New("bundle: no entities to encode")
+	}
+	entities := b.Entities.Encode()
+	m := Manifest{
+		Collection: name("collection", coll, ".json"),
+		Index:      name("index", index, ".bin"),
+		Events:     name("events", events, ".bin"),
+		Entities:   name("entities", entities, ".bin"),
+	}
+	files := map[string][]byte{m.Collection: coll, m.Index: index, m.Events: events, m.Entities: entities}
+	return m, files, nil
+}
+
+// name is a file's name with a hash of its content: a new build that
+// changes a file changes its name, and one that does not keeps it.
+func name(kind string, b []byte, ext string) string {
+	return kind + "." + Hash(b) + ext
+}
+
+// Hash is the short content hash in the names of shipped files.
+func Hash(b []byte) string {
+	s := sha256.Sum256(b)
+	return hex.EncodeToString(s[:])[:12]
+}
+
+// Fetcher gets a file of the bundle by its name under web/. Open calls it
+// for every file at once, from several goroutines: on a slow link each
+// round trip counts.
+type Fetcher func(name string) ([]byte, error)
+
+// Open loads the bundle that m names. The collection and its index are
+// required: without them there is no search, and Open fails. The events
+// and the entities are not: a file of theirs that cannot be had or read is
+// reported in problems, and the bundle works without it.
+func Open(m Manifest, fetch Fetcher) (b *Bundle, problems []error, err error) {
+	names := m.Files()
+	got := make([][]byte, len(names))
+	errs := make([]error, len(names))
+	var wg sync.WaitGroup
+	for i, n := range names {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			got[i], errs[i] = fetch(n)
+		}()
+	}
+	wg.Wait()
+	for i := range 2 { // collection, index
+		if errs[i] != nil {
+			return nil, nil, fmt.Errorf("loading %s: %w", names[i], errs[i])
+		}
+	}
+	c, err := data.Decode(got[0])
+	if err != nil {
+		return nil, nil, fmt.Errorf("%s: %w", m.Collection, err)
+	}
+	ix, err := search.Load(c, got[1])
+	if err != nil {
+		return nil, nil, fmt.Errorf("%s: %w", m.Index, err)
+	}
+	b = &Bundle{Collection: c, Index: ix, Events: timeline.NewEvents(c, nil)}
+	if errs[2] != nil {
+		problems = append(problems, fmt.Errorf("loading %s: %w", m.Events, errs[2]))
+	} else if ev, err := timeline.DecodeEvents(c, got[2]); err != nil {
+		problems = append(problems, fmt.Errorf("%s: %w", m.Events, err))
+	} else {
+		b.Events = ev
+	}
+	if errs[3] != nil {
+		problems = append(problems, fmt.Errorf("loading %s: %w", m.Entities, errs[3]))
+	} else if eix, err := entity.Decode(c, got[3]); err != nil {
+		problems = append(problems, fmt.Errorf("%s: %w", m.Entities, err))
+	} else {
+		b.Entities = eix
+	}
+	return b, problems, nil
+}

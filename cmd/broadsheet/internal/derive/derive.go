@@ -1,0 +1,65 @@
+// Package derive makes, at build time, everything the browser loads for a
+// collection: the bundle (app/bundle) and the quick search's shards. It
+// is the one place where the build-time extractors meet: the site build
+// and `broadsheet export` both go through it, so they ship and export the
+// same index and the same events.
+package derive
+
+import (
+	"sync"
+
+	"broadsheet/app/bundle"
+	"broadsheet/app/search"
+	"broadsheet/app/timeline"
+	"broadsheet/cmd/broadsheet/internal/entities"
+	"broadsheet/cmd/broadsheet/internal/events"
+	"broadsheet/cmd/broadsheet/internal/quick"
+	"broadsheet/data"
+)
+
+// Bundle indexes c and reads its events and entities. The three are
+// independent and run side by side, one core each.
+func Bundle(c *data.Collection) (*bundle.Bundle, error) {
+	b := &bundle.Bundle{Collection: c}
+	var (
+		wg  sync.WaitGroup
+		err error
+	)
+	wg.Add(2)
+	go func() {
+		defer wg.Done()
+		b.Index = search.New(c)
+	}()
+	go func() {
+		defer wg.Done()
+		// The dates the articles' text mentions, read here (natively) so
+		// the wasm never carries the extractor.
+		b.Events = timeline.NewEvents(c, events.Extract(c))
+	}()
+	b.Entities, err = entities.Build(c)
+	wg.Wait()
+	if err != nil {
+		return nil, err
+	}
+	return b, nil
+}
+
+// Files encodes b and writes the quick search for it: the manifest, and
+// every file by its path under web/.
+func Files(b *bundle.Bundle, q quick.Options) (bundle.Manifest, map[string][]byte, error) {
+	m, files, err := bundle.Encode(b)
+	if err != nil {
+		return m, nil, err
+	}
+	// The quick search, for the seconds before the wasm: read by
+	// web/quick-search.js, never by the app.
+	dir, qfiles, err := quick.Build(b.Collection, q)
+	if err != nil {
+		return m, nil, err
+	}
+	m.Quick = dir + "/"
+	for name, f := range qfiles {
+		files[name] = f
+	}
+	return m, files, nil
+}
