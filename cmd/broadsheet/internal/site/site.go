@@ -214,7 +214,7 @@ func handler(base, version string, m bundle.Manifest, wasmSize int) *app.Handler
 	}
 	sort.Strings(cached)
 	quickDir := base + "/web/" + m.Quick
-return &app.Handler{
+	return &app.Handler{
 		Name:            "Broadsheet",
 		ShortName:       "Broadsheet",
 		Title:           "Broadsheet",
@@ -265,7 +265,6 @@ func version(base string, assets map[string][]byte) string {
 	}
 	return hex.EncodeToString(h.Sum(nil))[:20]
 }
-
 
 func get(h http.Handler, p string) ([]byte, error) {
 	rec := httptest.NewRecorder()
