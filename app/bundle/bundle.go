@@ -83,8 +83,9 @@ func ParseManifest(s string) (Manifest, error) {
 	return m, nil
 }
 
-// String is the manifest as Env carries it.
-func (m Manifest) String() string {
+// FormatManifest is the manifest as Env carries it. (A function, not a
+// String method: the wasm keeps every method of a type it reflects on.)
+func FormatManifest(m Manifest) string {
 	b, _ := json.Marshal(m) // a struct of strings always marshals
 	return string(b)
 }
@@ -136,50 +137,81 @@ func Hash(b []byte) string {
 // round trip counts.
 type Fetcher func(name string) ([]byte, error)
 
+// parts decode the files Manifest.Files lists, in its order, into a
+// bundle. Without the collection and its index there is no search; the
+// events and the entities are extra.
+var parts = [...]struct {
+	required bool
+	decode   func(b *Bundle, file []byte) error
+}{
+	{true, func(b *Bundle, file []byte) (err error) {
+		b.Collection, err = data.Decode(file)
+		return err
+	}},
+	{true, func(b *Bundle, file []byte) (err error) {
+		b.Index, err = search.Load(b.Collection, file)
+		return err
+	}},
+	{false, func(b *Bundle, file []byte) (err error) {
+		b.Events, err = timeline.DecodeEvents(b.Collection, file)
+		return err
+	}},
+	{false, func(b *Bundle, file []byte) (err error) {
+		b.Entities, err = entity.Decode(b.Collection, file)
+		return err
+	}},
+}
+
+// A FileError is a file of the bundle that could not be fetched or read.
+type FileError struct {
+	Name     string // under web/
+	Fetching bool   // the file could not be had, rather than read
+	Err      error
+}
+
+func (e *FileError) Error() string {
+	if e.Fetching {
+		return "loading " + e.Name + ": " + e.Err.Error()
+	}
+	return e.Name + ": " + e.Err.Error()
+}
+
+func (e *FileError) Unwrap() error { return e.Err }
+
 // Open loads the bundle that m names. The collection and its index are
-// required: without them there is no search, and Open fails. The events
-// and the entities are not: a file of theirs that cannot be had or read is
-// reported in problems, and the bundle works without it.
+// required: without them Open fails. A file of the events or the entities
+// that cannot be had or read is reported in problems, and the bundle
+// works without it: the timeline shows no events, the search page no
+// facets.
 func Open(m Manifest, fetch Fetcher) (b *Bundle, problems []error, err error) {
 	names := m.Files()
-	got := make([][]byte, len(names))
+	files := make([][]byte, len(names))
 	errs := make([]error, len(names))
 	var wg sync.WaitGroup
 	for i, n := range names {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			got[i], errs[i] = fetch(n)
+			files[i], errs[i] = fetch(n)
 		}()
 	}
 	wg.Wait()
-	for i := range 2 { // collection, index
-		if errs[i] != nil {
-			return nil, nil, fmt.Errorf("loading %s: %w", names[i], errs[i])
+	b = &Bundle{}
+	for i, p := range parts {
+		fe := &FileError{Name: names[i], Fetching: errs[i] != nil, Err: errs[i]}
+		if !fe.Fetching {
+			fe.Err = p.decode(b, files[i])
+		}
+		switch {
+		case fe.Err == nil:
+		case p.required:
+			return nil, nil, fe
+		default:
+			problems = append(problems, fe)
 		}
 	}
-	c, err := data.Decode(got[0])
-	if err != nil {
-		return nil, nil, fmt.Errorf("%s: %w", m.Collection, err)
-	}
-	ix, err := search.Load(c, got[1])
-	if err != nil {
-		return nil, nil, fmt.Errorf("%s: %w", m.Index, err)
-	}
-	b = &Bundle{Collection: c, Index: ix, Events: timeline.NewEvents(c, nil)}
-	if errs[2] != nil {
-		problems = append(problems, fmt.Errorf("loading %s: %w", m.Events, errs[2]))
-	} else if ev, err := timeline.DecodeEvents(c, got[2]); err != nil {
-		problems = append(problems, fmt.Errorf("%s: %w", m.Events, err))
-	} else {
-		b.Events = ev
-	}
-	if errs[3] != nil {
-		problems = append(problems, fmt.Errorf("loading %s: %w", m.Entities, errs[3]))
-	} else if eix, err := entity.Decode(c, got[3]); err != nil {
-		problems = append(problems, fmt.Errorf("%s: %w", m.Entities, err))
-	} else {
-		b.Entities = eix
+	if b.Events == nil {
+		b.Events = timeline.NewEvents(b.Collection, nil)
 	}
 	return b, problems, nil
 }

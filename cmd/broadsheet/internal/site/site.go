@@ -242,7 +242,7 @@ func handler(base, version string, m bundle.Manifest, wasmSize int) *app.Handler
 			`<link rel="preload" href="` + quickDir + `meta.json" as="fetch" crossorigin="anonymous">`,
 		},
 		CacheableResources: cached,
-		Env:                map[string]string{bundle.Env: m.String()},
+		Env:                map[string]string{bundle.Env: bundle.FormatManifest(m)},
 		Resources:          res,
 		Version:            version,
 		WasmContentLength:  strconv.Itoa(wasmSize),
