@@ -1,11 +1,3 @@
-// Package data holds Broadsheet's collection model — articles with partial
-// dates — and embeds the default collection, the seed articles kept as
-// human-editable Markdown files under data/collection.
-//
-// It is imported by everything else (the wasm app included), so it stays
-// small: no parsing of foreign formats lives here (that is the build-time
-// ingest package's, cmd/broadsheet/internal/ingest), and the Markdown folder
-// format is read and written by data/folder.
 package data
 
 import (

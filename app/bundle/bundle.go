@@ -13,6 +13,14 @@
 // The collection travels as JSON (data.Collection.Encode); the index, the
 // events and the entities as data files (app/datafile), each checked at
 // the boundary against the collection it was built for.
+//
+// bundle tops the floor of the pure packages, app/ but app/ui: the text
+// pipeline (text), the index and its queries (search), dates, events and
+// histograms (timeline), entities and facets (entity), the data files'
+// container (datafile), messages (i18n), the reading list (saved) and
+// citations (cite). They are what the browser and the build share: pure
+// Go that builds and tests natively and under Node, importing the model
+// (data) and each other, never go-app, syscall/js or anything of cmd/.
 package bundle
 
 import (

@@ -1,19 +1,3 @@
-// Package ui holds Broadsheet's go-app components and routes. It lives in
-// the app/ folder; it is named ui so that go-app's own package keeps its
-// usual name, app, in every file here.
-//
-// Data flows one way: the bundle (app/bundle) is loaded once and readied
-// for the pages (Library); the routes' components read the Library and
-// render; they never change it.
-// The same code prerenders every page at build time (natively) and runs in
-// the browser (wasm), so nothing here may assume it is on one side.
-//
-// Elements are made with app.Elem("nav") rather than app.Nav(): each of
-// go-app's element types brings its own copy of every method called on it
-// into app.wasm, and sharing one type across the 32 tags used here took
-// 45 KB off the brotli-compressed wasm (measured). Attributes go through
-// Attr, which sets them exactly as the typed methods do (go-app applies
-// attributes by name, value and checked as properties).
 package ui
 
 import (

@@ -1,9 +1,12 @@
 //go:build !(js && wasm)
 
-// Command broadsheet is the one binary of Broadsheet. Built for the browser
-// (GOOS=js GOARCH=wasm) it runs the app; built natively it builds the static
-// site, serves it and ingests collections. The native commands live in files
-// the wasm build does not compile, so none of their code reaches app.wasm.
+// Command broadsheet is the one binary of Broadsheet, the top floor of the
+// tree. Built for the browser (GOOS=js GOARCH=wasm) it runs the app
+// (main_wasm.go: app/bundle and app/ui); built natively it ingests
+// collections, builds the static site, serves it and exports timelines,
+// through the build-time packages under internal/. The native commands
+// live in files the wasm build does not compile, so none of their code
+// reaches app.wasm.
 package main
 
 import (

@@ -3,6 +3,14 @@
 // is the one place where the build-time extractors meet: the site build
 // and `broadsheet export` both go through it, so they ship and export the
 // same index and the same events.
+//
+// It stands on the build-time floor, cmd/broadsheet/internal/: the work
+// only the native binary does — ingest (foreign formats into a collection
+// folder), events and entities (extraction from the articles' text),
+// quick (the pre-wasm search's shards), derive, site (the static site) —
+// and the server and wasmsize. Nothing on this floor reaches app.wasm:
+// Go's internal/ rule keeps it to the binary, whose wasm build imports
+// none of it, and a test (wasmsize) fails if any of it shows up there.
 package derive
 
 import (
