@@ -63,6 +63,7 @@ func (l *Library) Article(slug string) (*data.Article, int, bool) {
 // "/timeline/" for "/timeline" when the page is a folder's index.html, so
 // each route also accepts a trailing slash.
 func Routes(l *Library) {
+	handleShelf()
 	app.Route("/", func() app.Composer { return newSearchPage(l) })
 	app.RouteWithRegexp(`^/timeline/?$`, func() app.Composer { return newTimelinePage(l) })
 	app.RouteWithRegexp(`^/about/?$`, func() app.Composer { return newAboutPage(l) })

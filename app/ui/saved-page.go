@@ -1,11 +1,7 @@
 package ui
 
 import (
-	"strconv"
-
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
-
-	"broadsheet/app/saved"
 )
 
 // savedPage is /saved: the reading list and the saved searches, with an
@@ -13,94 +9,56 @@ import (
 type savedPage struct {
 	app.Compo
 
-	shelf  *saved.Store
-	notice string
+	shelf shelf
 }
 
-func newSavedPage() *savedPage { return &savedPage{shelf: saved.New()} }
+func newSavedPage() *savedPage { return &savedPage{} }
 
 func (p *savedPage) OnPreRender(ctx app.Context) { ctx.Page().SetTitle(T("Saved") + " — Broadsheet") }
 
-func (p *savedPage) OnNav(ctx app.Context) {
-	ctx.Page().SetTitle(T("Saved") + " — Broadsheet")
-	p.load()
-}
+func (p *savedPage) OnNav(ctx app.Context) { ctx.Page().SetTitle(T("Saved") + " — Broadsheet") }
 
-// load reads the shelf. A notice (a damaged store was set aside) stays:
-// OnMount and OnNav both load, and the second read finds the new, empty
-// store.
-func (p *savedPage) load() {
-	s, notice := loadShelf()
-	p.shelf = s
-	if notice != "" {
-		p.notice = notice
-	}
-}
-
-// OnMount loads as well as OnNav (which go-app sends after the mount),
-// so the page is drawn with its content before it is marked live.
+// OnMount observes the shelf; the page is marked live once it shows it.
 func (p *savedPage) OnMount(ctx app.Context) {
-	p.load()
-	ctx.Defer(func(app.Context) { markLive() })
-}
-
-func (p *savedPage) store() {
-	if err := storeShelf(p.shelf); err != "" {
-		p.notice = err
+	ctx.ObserveState(shelfState, &p.shelf).OnChange(func() {
+		ctx.Defer(func(app.Context) { markLive() })
+	})
+	if p.shelf.Store == nil {
+		ctx.NewAction(actShelfLoad)
+	} else {
+		ctx.Defer(func(app.Context) { markLive() })
 	}
 }
 
 func (p *savedPage) onRemoveReading(slug string) app.EventHandler {
-	return func(ctx app.Context, e app.Event) {
-		p.shelf.RemoveReading(slug)
-		p.store()
-	}
+	return func(ctx app.Context, e app.Event) { ctx.NewActionWithValue(actShelfRemoveReading, slug) }
 }
 
 func (p *savedPage) onRemoveSearch(url string) app.EventHandler {
-	return func(ctx app.Context, e app.Event) {
-		p.shelf.RemoveSearch(url)
-		p.store()
-	}
+	return func(ctx app.Context, e app.Event) { ctx.NewActionWithValue(actShelfRemoveSearch, url) }
 }
 
 // onExport downloads the shelf as broadsheet-saved.json.
 func (p *savedPage) onExport(ctx app.Context, e app.Event) {
-	saveFile("broadsheet-saved.json", "application/json", p.shelf.Encode())
+	saveFile("broadsheet-saved.json", "application/json", p.shelf.items().Encode())
 }
 
-// onImport reads the chosen file and merges it in.
+// onImport hands the chosen file to the shelf, which merges it in.
 func (p *savedPage) onImport(ctx app.Context, e app.Event) {
 	files := ctx.JSSrc().Get("files")
 	if !files.Truthy() || files.Get("length").Int() == 0 {
 		return
 	}
-	var then app.Func
-	then = app.FuncOf(func(this app.Value, args []app.Value) any {
-		text := args[0].String()
-		ctx.Dispatch(func(ctx app.Context) {
-			in, err := saved.Decode([]byte(text))
-			if err != nil {
-				p.notice = T("Nothing imported: {0}", err.Error())
-				return
-			}
-			n := p.shelf.Merge(in)
-			p.store()
-			p.notice = T("Imported {0} new item(s).", strconv.Itoa(n))
-		})
-		then.Release()
-		return nil
-	})
-	files.Index(0).Call("text").Call("then", then)
+	ctx.NewActionWithValue(actShelfImport, files.Index(0))
 }
 
 func (p *savedPage) Render() app.UI {
-	s := p.shelf
+	s := p.shelf.items()
 	return layout(sectionSaved,
 		app.Elem("h1").Text(T("Saved")),
 		app.Elem("p").Class("count").Text(T("Kept in this browser only. Export them to keep a copy or to move them to another device.")),
-		app.If(p.notice != "", func() app.UI {
-			return app.Elem("p").ID("saved-notice").Class("notice").Role("alert").Text(p.notice)
+		app.If(p.shelf.Notice != "", func() app.UI {
+			return app.Elem("p").ID("saved-notice").Class("notice").Role("alert").Text(p.shelf.Notice)
 		}),
 		app.Elem("section").Aria("labelledby", "reading-heading").Body(
 			app.Elem("h2").ID("reading-heading").Text(T("Reading list")),
