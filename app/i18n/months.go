@@ -69,14 +69,6 @@ func (l Lang) MonthOf(m time.Month) string {
 	return n.english
 }
 
-// MonthNames are the language's months standing alone and after a day.
-func (l Lang) MonthNames() (alone, afterDay [12]string) {
-	for m := range alone {
-		alone[m], afterDay[m] = l.Month(time.Month(m+1)), l.MonthOf(time.Month(m+1))
-	}
-	return alone, afterDay
-}
-
 // MonthWords are the words a text in the language writes a month with, for
 // reading dates in it, each spelled as it stands inside a sentence: the
 // English name and its abbreviations, capitalised ("September", "Sep",

@@ -123,7 +123,7 @@ func (p *timelinePage) filter() {
 	}
 	p.events = p.lib.Events.Of(func(slug string) bool { return in[slug] })
 	p.years = timeline.GroupEvents(p.events)
-	p.groups = timeline.ByMonth(p.shown)
+	p.groups = timeline.ByMonth(lang, p.shown)
 	p.limit = eventDatesShown
 	p.listed = articlesShown
 	p.exports = nil
@@ -423,11 +423,11 @@ func (p *timelinePage) countLineTranslated(total int) string {
 	var s string
 	switch {
 	case p.query != "" && !p.rng.IsZero():
-		s = T("{0} of {1} match “{2}” and appeared {3}", lang.Number(len(p.shown)), articleCount(total), p.query, p.rng.String())
+		s = T("{0} of {1} match “{2}” and appeared {3}", lang.Number(len(p.shown)), articleCount(total), p.query, p.rng.Label(lang))
 	case p.query != "":
 		s = T("{0} of {1} match “{2}”", lang.Number(len(p.shown)), articleCount(total), p.query)
 	case !p.rng.IsZero():
-		s = T("{0} of {1} appeared {2}", lang.Number(len(p.shown)), articleCount(total), p.rng.String())
+		s = T("{0} of {1} appeared {2}", lang.Number(len(p.shown)), articleCount(total), p.rng.Label(lang))
 	default:
 		s = T("{0}, newest first", articleCount(total))
 	}
