@@ -8,13 +8,12 @@
 //
 // golang.org/x/text/message and its CLDR tables would cost the wasm far
 // more than two languages need; the plural rules and month names of
-// English and Russian are written out here instead.
+// English and Russian are written out here instead (months.go).
 package i18n
 
 import (
 	"strconv"
 	"strings"
-	"time"
 )
 
 // Lang is an interface language.
@@ -102,46 +101,6 @@ func (l Lang) Number(n int) string {
 		b.WriteRune(c)
 	}
 	return b.String()
-}
-
-var (
-	englishMonths = [...]string{"January", "February", "March", "April", "May", "June",
-		"July", "August", "September", "October", "November", "December"}
-	// Russian months stand alone in the nominative ("май 2025") and take
-	// the genitive after a day ("14 мая 2025").
-	russianMonths = [...]string{"январь", "февраль", "март", "апрель", "май", "июнь",
-		"июль", "август", "сентябрь", "октябрь", "ноябрь", "декабрь"}
-	russianMonthsOf = [...]string{"января", "февраля", "марта", "апреля", "мая", "июня",
-		"июля", "августа", "сентября", "октября", "ноября", "декабря"}
-)
-
-// MonthNames are the language's months standing alone and after a day.
-func (l Lang) MonthNames() (alone, afterDay [12]string) {
-	if l == Russian {
-		return russianMonths, russianMonthsOf
-	}
-	return englishMonths, englishMonths
-}
-
-// Month names a month on its own.
-func (l Lang) Month(m time.Month) string {
-	if l == Russian {
-		return russianMonths[m-1]
-	}
-	return englishMonths[m-1]
-}
-
-// MonthYear is "May 2025" / "май 2025".
-func (l Lang) MonthYear(t time.Time) string {
-	return l.Month(t.Month()) + " " + strconv.Itoa(t.Year())
-}
-
-// Day is "14 May 2025" / "14 мая 2025".
-func (l Lang) Day(t time.Time) string {
-	if l == Russian {
-		return strconv.Itoa(t.Day()) + " " + russianMonthsOf[t.Month()-1] + " " + strconv.Itoa(t.Year())
-	}
-	return strconv.Itoa(t.Day()) + " " + englishMonths[t.Month()-1] + " " + strconv.Itoa(t.Year())
 }
 
 // Approx marks an inferred date: "May 2025, approx." / "май 2025, прибл.".

@@ -1,6 +1,7 @@
 package i18n
 
 import (
+	"strings"
 	"testing"
 	"time"
 )
@@ -47,6 +48,49 @@ func TestNumberAndDates(t *testing.T) {
 	} {
 		if c.got != c.want {
 			t.Errorf("got %q, want %q", c.got, c.want)
+		}
+	}
+}
+
+func TestMonths(t *testing.T) {
+	alone := map[Lang][12]string{
+		English: {"January", "February", "March", "April", "May", "June",
+			"July", "August", "September", "October", "November", "December"},
+		Russian: {"январь", "февраль", "март", "апрель", "май", "июнь",
+			"июль", "август", "сентябрь", "октябрь", "ноябрь", "декабрь"},
+	}
+	afterDay := map[Lang][12]string{
+		English: alone[English],
+		Russian: {"января", "февраля", "марта", "апреля", "мая", "июня",
+			"июля", "августа", "сентября", "октября", "ноября", "декабря"},
+	}
+	for _, l := range Langs {
+		for m := time.January; m <= time.December; m++ {
+			if got, want := l.Month(m), alone[l][m-1]; got != want {
+				t.Errorf("%s.Month(%d) = %q, want %q", l, m, got, want)
+			}
+			if got, want := l.MonthOf(m), afterDay[l][m-1]; got != want {
+				t.Errorf("%s.MonthOf(%d) = %q, want %q", l, m, got, want)
+			}
+		}
+	}
+}
+
+func TestMonthWords(t *testing.T) {
+	for _, c := range []struct {
+		lang  Lang
+		month time.Month
+		want  string
+	}{
+		{English, time.May, "May"},
+		{English, time.June, "June Jun"},
+		{English, time.September, "September Sep Sept"},
+		{Russian, time.March, "март марта марте марту мартом"},
+		{Russian, time.May, "май мая мае маю маем маём"},
+		{Russian, time.July, "июль июля июле июлю июлём июлем"},
+	} {
+		if got := strings.Join(c.lang.MonthWords(c.month), " "); got != c.want {
+			t.Errorf("%s.MonthWords(%s) = %s, want %s", c.lang, c.month, got, c.want)
 		}
 	}
 }

@@ -7,12 +7,16 @@ import (
 	"html"
 	"strconv"
 
+	"broadsheet/app/i18n"
 	"broadsheet/data"
 )
 
 // Export is what the timeline page (and `broadsheet export`) hands to a
-// reader: the events in view and the articles they came from.
+// reader: the events in view and the articles they came from. Its date
+// labels name the months in Lang (the interface's language on the page,
+// English from the command line); the rest of its text is English.
 type Export struct {
+	Lang     i18n.Lang
 	Title    string
 	Events   []*Event
 	Articles []*data.Article
@@ -122,8 +126,8 @@ func (x *Export) TimelineJS() ([]byte, error) {
 			`<p>From <a href="` + html.EscapeString(x.link(SentencePath(e))) + `">` + html.EscapeString(a.Title) + `</a></p>`
 		slide := tljsSlide{
 			StartDate:   tljsDateOf(e.Date),
-			DisplayDate: displayDate(EventLabel(e), e.Date),
-			Text:        tljsText{Headline: html.EscapeString(EventLabel(e)), Text: text},
+			DisplayDate: displayDate(EventLabel(x.Lang, e), e.Date),
+			Text:        tljsText{Headline: html.EscapeString(EventLabel(x.Lang, e)), Text: text},
 			UniqueID:    "event-" + e.Article + "-" + strconv.Itoa(e.Sentence.Index) + "-" + strconv.Itoa(e.PhraseStart),
 			Group:       GroupMentioned,
 		}
@@ -138,7 +142,7 @@ func (x *Export) TimelineJS() ([]byte, error) {
 		}
 		f.Events = append(f.Events, tljsSlide{
 			StartDate:   tljsDateOf(a.Date),
-			DisplayDate: displayDate(Label(a.Date), a.Date),
+			DisplayDate: displayDate(Label(x.Lang, a.Date), a.Date),
 			Text: tljsText{
 				Headline: html.EscapeString(a.Title),
 				Text:     `<p><a href="` + html.EscapeString(x.link("/article/"+a.Slug)) + `">Read the article</a></p>`,
@@ -166,14 +170,14 @@ func (x *Export) CSV() ([]byte, error) {
 		_, phrase, _ := x.Source.Parts(e)
 		w.Write([]string{
 			"event", e.Date.String(), e.Until.String(), e.Date.Precision.String(), strconv.FormatBool(e.Date.Inferred),
-			EventLabel(e), phrase, x.Source.Text(e), strconv.Itoa(e.Sentence.Index),
+			EventLabel(x.Lang, e), phrase, x.Source.Text(e), strconv.Itoa(e.Sentence.Index),
 			a.Slug, a.Title, x.link(SentencePath(e)),
 		})
 	}
 	for _, a := range x.Articles {
 		w.Write([]string{
 			"article", a.Date.String(), "", a.Date.Precision.String(), strconv.FormatBool(a.Date.Inferred),
-			Label(a.Date), "", "", "", a.Slug, a.Title, x.link("/article/" + a.Slug),
+			Label(x.Lang, a.Date), "", "", "", a.Slug, a.Title, x.link("/article/" + a.Slug),
 		})
 	}
 	w.Flush()
@@ -221,7 +225,7 @@ func (x *Export) JSON() ([]byte, error) {
 		_, phrase, _ := x.Source.Parts(e)
 		out.Events = append(out.Events, eventOut{
 			Date: e.Date.String(), Until: e.Until.String(), Precision: e.Date.Precision.String(), Inferred: e.Date.Inferred,
-			Label: EventLabel(e), Phrase: phrase, Sentence: x.Source.Text(e),
+			Label: EventLabel(x.Lang, e), Phrase: phrase, Sentence: x.Source.Text(e),
 			SentenceIndex: e.Sentence.Index, SentenceStart: e.Sentence.Start, SentenceEnd: e.Sentence.End,
 			PhraseStart: e.PhraseStart, PhraseEnd: e.PhraseEnd,
 			Article: a.Slug, Title: a.Title, URL: x.link(SentencePath(e)),

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"broadsheet/app/i18n"
 	"broadsheet/data"
 )
 
@@ -164,10 +165,10 @@ func TestGroupEvents(t *testing.T) {
 	if g := years[0].Whole[0]; g.Articles != 2 || len(g.Events) != 2 {
 		t.Errorf("2018: %d articles, %d events; want 2 and 2", g.Articles, len(g.Events))
 	}
-	if m := years[1].Months; len(m) != 1 || Label(m[0].Month) != "October 2024" {
+	if m := years[1].Months; len(m) != 1 || Label(i18n.English, m[0].Month) != "October 2024" {
 		t.Errorf("2024 months %+v", m)
 	}
-	if d := years[2].Months[0].Groups[0].Date(); !d.Inferred || Label(d) != "25 March 2025" {
+	if d := years[2].Months[0].Groups[0].Date(); !d.Inferred || Label(i18n.English, d) != "25 March 2025" {
 		t.Errorf("March 25 group date %v", d)
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"time"
 
+	"broadsheet/app/i18n"
 	"broadsheet/data"
 )
 
@@ -86,24 +87,24 @@ func (r Resolution) Period(b int) (from, to data.Date) {
 
 // BucketLabel names bucket b for a reader: "14 May 2025", "week of
 // 12 May 2025", "May 2025", "2025".
-func (r Resolution) BucketLabel(b int) string {
+func (r Resolution) BucketLabel(l i18n.Lang, b int) string {
 	from, _ := r.Period(b)
 	if r == Week {
-		return "week of " + Label(from)
+		return "week of " + Label(l, from)
 	}
-	return Label(from)
+	return Label(l, from)
 }
 
 // ShortLabel is an axis tick: "14", "12 May", "May", "2025".
-func (r Resolution) ShortLabel(b int) string {
+func (r Resolution) ShortLabel(l i18n.Lang, b int) string {
 	s := r.Start(b)
 	switch r {
 	case Day:
 		return strconv.Itoa(s.Day())
 	case Week:
-		return strconv.Itoa(s.Day()) + " " + shortMonth(int(s.Month()))
+		return strconv.Itoa(s.Day()) + " " + shortMonth(l, s.Month())
 	case Month:
-		return shortMonth(int(s.Month()))
+		return shortMonth(l, s.Month())
 	}
 	return strconv.Itoa(s.Year())
 }

@@ -5,6 +5,7 @@ import (
 	"testing"
 	"time"
 
+	"broadsheet/app/i18n"
 	"broadsheet/data"
 )
 
@@ -75,7 +76,7 @@ func TestSeedHistogram(t *testing.T) {
 	// By day, nothing is a bar: every article is a band of its month or year.
 	for b := Day.Bucket(ext.Start); b < Day.Bucket(ext.End); b++ {
 		if n := h.Count(Day, b); n != 0 {
-			t.Fatalf("day %s has %d articles; month-precision articles were put on a day", Day.BucketLabel(b), n)
+			t.Fatalf("day %s has %d articles; month-precision articles were put on a day", Day.BucketLabel(i18n.English, b), n)
 		}
 	}
 	if got := len(h.Bands(Day, ext)); got != 4 {

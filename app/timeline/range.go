@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"broadsheet/app/i18n"
 	"broadsheet/data"
 )
 
@@ -119,17 +120,21 @@ func (r Range) Query(v url.Values) {
 	}
 }
 
-// String is a reader's label: "March–May 2025", "14 May 2025", "since 2018".
-func (r Range) String() string {
+// Label is a reader's label, months named in l: "March–May 2025", "14 May
+// 2025", "since 2018".
+func (r Range) Label(l i18n.Lang) string {
 	switch {
 	case r.IsZero():
 		return "all time"
 	case r.To.IsZero():
-		return "since " + Label(r.From)
+		return "since " + Label(l, r.From)
 	case r.From.IsZero():
-		return "until " + Label(r.To)
+		return "until " + Label(l, r.To)
 	case r.From == r.To:
-		return Label(r.From)
+		return Label(l, r.From)
 	}
-	return LabelRange(r.From, r.To)
+	return LabelRange(l, r.From, r.To)
 }
+
+// String is the label in English.
+func (r Range) String() string { return r.Label(i18n.English) }

@@ -1,27 +1,22 @@
 // Package timeline arranges articles in time.
+//
+// Its labels name months in the language their caller passes: the app's
+// pages in the reader's, exports in English.
 package timeline
 
 import (
 	"sort"
 	"strconv"
+	"time"
 
+	"broadsheet/app/i18n"
 	"broadsheet/data"
-)
-
-// Months name the months in labels standing alone ("May 2025"), MonthsOf
-// after a day ("14 May 2025"). They are English; the app sets them to the
-// interface language before it renders (Russian says "май 2025" but
-// "14 мая 2025"). Exports and prerendered pages keep English.
-var (
-	Months = [12]string{"January", "February", "March", "April", "May", "June",
-		"July", "August", "September", "October", "November", "December"}
-	MonthsOf = Months
 )
 
 // shortMonth is a month's first three letters (runes: the names may be
 // Cyrillic).
-func shortMonth(m int) string {
-	r := []rune(Months[m-1])
+func shortMonth(l i18n.Lang, m time.Month) string {
+	r := []rune(l.Month(m))
 	return string(r[:min(3, len(r))])
 }
 
@@ -32,9 +27,10 @@ type Group struct {
 }
 
 // ByMonth groups articles (newest first, as in a collection) by the month
-// they appeared. Articles known only to the year gather in a group of their
-// own after that year's months; undated ones come last.
-func ByMonth(articles []*data.Article) []Group {
+// they appeared, labelling the groups in l. Articles known only to the year
+// gather in a group of their own after that year's months; undated ones
+// come last.
+func ByMonth(l i18n.Lang, articles []*data.Article) []Group {
 	type key struct {
 		year, month int // month 0: the year only
 		undated     bool
@@ -57,7 +53,7 @@ func ByMonth(articles []*data.Article) []Group {
 			g = len(groups)
 			index[k] = g
 			keys = append(keys, k)
-			groups = append(groups, Group{Label: label(k.year, k.month, k.undated)})
+			groups = append(groups, Group{Label: label(l, k.year, k.month, k.undated)})
 		}
 		groups[g].Articles = append(groups[g].Articles, a)
 	}
@@ -86,12 +82,12 @@ func ByMonth(articles []*data.Article) []Group {
 	return out
 }
 
-func label(year, month int, undated bool) string {
+func label(l i18n.Lang, year, month int, undated bool) string {
 	switch {
 	case undated:
 		return "Undated"
 	case month == 0:
 		return strconv.Itoa(year) + " (month not known)"
 	}
-	return Months[month-1] + " " + strconv.Itoa(year)
+	return l.Month(time.Month(month)) + " " + strconv.Itoa(year)
 }

@@ -1,6 +1,9 @@
 package timeline
 
-import "broadsheet/data"
+import (
+	"broadsheet/app/i18n"
+	"broadsheet/data"
+)
 
 // Matcher finds every article a query matches, newest first; ok is false
 // when the query asks for nothing (no words), and then every article is in
@@ -59,15 +62,15 @@ func (v *View) SetRange(rng Range) {
 	v.Events = v.Source.Of(func(slug string) bool { return in[slug] })
 }
 
-// Export is the view as a download: its events and articles under a
-// title that says what was searched.
-func (v *View) Export() *Export {
+// Export is the view as a download, its dates labelled in l: its events
+// and articles under a title that says what was searched.
+func (v *View) Export(l i18n.Lang) *Export {
 	title := v.Name
 	if v.Query != "" {
 		title += " — “" + v.Query + "”"
 	}
 	if !v.Range.IsZero() {
-		title += ", published " + v.Range.String()
+		title += ", published " + v.Range.Label(l)
 	}
-	return &Export{Title: title, Events: v.Events, Articles: v.Shown, Source: v.Source}
+	return &Export{Lang: l, Title: title, Events: v.Events, Articles: v.Shown, Source: v.Source}
 }

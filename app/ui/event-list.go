@@ -40,7 +40,7 @@ func eventList(years []timeline.YearGroup, ev *timeline.Events, limit int) app.U
 			body = append(body, app.Elem("section").
 				Class("event-month").
 				Body(
-					app.Elem("h4").Text(timeline.Label(m.Month)),
+					app.Elem("h4").Text(timeline.Label(lang, m.Month)),
 					dateGroups(m.Groups[:n], ev, ""),
 				))
 		}
@@ -56,7 +56,7 @@ func dateGroups(groups []timeline.DateGroup, ev *timeline.Events, prefix string)
 			app.Range(groups).Slice(func(i int) app.UI {
 				g := &groups[i]
 				d := g.Date()
-				label := prefix + timeline.EventLabel(g.Events[0])
+				label := prefix + timeline.EventLabel(lang, g.Events[0])
 				if prefix == "" && d.Precision == data.PrecisionMonth && g.Events[0].Until.IsZero() {
 					label = T("Sometime in the month") // the month's heading says which
 				}
@@ -69,7 +69,7 @@ func dateGroups(groups []timeline.DateGroup, ev *timeline.Events, prefix string)
 						app.Elem("p").Class("when").Body(
 							app.Elem("time").Attr("datetime", d.String()).Text(label),
 							app.If(g.Articles > 1, func() app.UI {
-								return app.Elem("span").Class("gather").Text(" · " + T("{0} articles mention {1}", lang.Number(g.Articles), timeline.EventLabel(g.Events[0])))
+								return app.Elem("span").Class("gather").Text(" · " + T("{0} articles mention {1}", lang.Number(g.Articles), timeline.EventLabel(lang, g.Events[0])))
 							}),
 						),
 						app.Elem("ul").Class("mentions").Body(

@@ -326,7 +326,7 @@ func (h *histogram) Render() app.UI {
 	shapes = append(shapes, h.renderAxis(r, first, last, bw)...)
 
 	label := T("Articles published, by {0}, {1}. Arrow keys move between bars, Shift with an arrow extends a selection, Enter filters to it, Escape clears.",
-		T(r.String()), timeline.LabelRange(periodOf(r, first), periodOf(r, last)))
+		T(r.String()), timeline.LabelRange(lang, periodOf(r, first), periodOf(r, last)))
 	return app.Elem("div").
 		Class("histogram").
 		Body(
@@ -379,7 +379,7 @@ func (h *histogram) renderBar(r timeline.Resolution, b, first, active int, bw, g
 		class = append(class, "active")
 	}
 	id := strconv.Itoa(b)
-	name := r.BucketLabel(b)
+	name := r.BucketLabel(lang, b)
 	var aria string
 	if h.IMatching != nil {
 		aria = T("{0}: {1} matching of {2}", name, lang.Number(match), articlesN(total))
@@ -414,7 +414,7 @@ func (h *histogram) renderBand(r timeline.Resolution, band timeline.Band, first,
 	hi := min(last, r.Bucket(band.Period.End().Add(-1)))
 	x := float64(lo-first) * bw
 	w := float64(hi-lo+1) * bw
-	text := T("{0} dated only to {1}", articlesN(band.Count), timeline.Label(band.Period))
+	text := T("{0} dated only to {1}", articlesN(band.Count), timeline.Label(lang, band.Period))
 	y := bandY
 	if i%2 == 1 {
 		y += 2 // neighbouring bands of a month and of its year stay apart
@@ -442,12 +442,12 @@ func (h *histogram) renderAxis(r timeline.Resolution, first, last int, bw float6
 	var out []app.UI
 	prevYear := 0
 	for b := first; b <= last; b += step {
-		label := r.ShortLabel(b)
+		label := r.ShortLabel(lang, b)
 		s := r.Start(b)
 		switch {
 		case r == timeline.Year:
 		case b == first && r != timeline.Month:
-			label = timeline.Label(periodOf(r, b))
+			label = timeline.Label(lang, periodOf(r, b))
 		case s.Year() != prevYear:
 			label += " " + strconv.Itoa(s.Year())
 		}

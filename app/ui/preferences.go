@@ -4,7 +4,6 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"broadsheet/app/i18n"
-	"broadsheet/app/timeline"
 )
 
 // The interface language and the theme are the reader's, remembered in
@@ -35,7 +34,6 @@ func InitLang() {
 		tag = nav.String()
 	}
 	lang = i18n.Parse(tag)
-	timeline.Months, timeline.MonthsOf = lang.MonthNames()
 	app.Window().Get("document").Get("documentElement").Set("lang", string(lang))
 }
 

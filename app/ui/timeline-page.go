@@ -87,7 +87,7 @@ func (p *timelinePage) show(q string, rng timeline.Range) {
 		p.matchHis = timeline.NewHistogram(timeline.ArticleDates(p.view.Matching))
 	}
 	p.years = timeline.GroupEvents(p.view.Events)
-	p.groups = timeline.ByMonth(p.view.Shown)
+	p.groups = timeline.ByMonth(lang, p.view.Shown)
 	p.limit = eventDatesShown
 	p.listed = articlesShown
 	p.exports = nil
@@ -148,7 +148,7 @@ func (p *timelinePage) onExport(ctx app.Context, e app.Event) {
 }
 
 func (p *timelinePage) export() *timeline.Export {
-	x := p.view.Export()
+	x := p.view.Export(lang)
 	x.Link = func(path string) string {
 		if !app.IsClient {
 			return path
@@ -379,11 +379,11 @@ func (p *timelinePage) countLineTranslated(total int) string {
 	var s string
 	switch {
 	case p.view.Query != "" && !p.view.Range.IsZero():
-		s = T("{0} of {1} match “{2}” and appeared {3}", lang.Number(len(p.view.Shown)), articleCount(total), p.view.Query, p.view.Range.String())
+		s = T("{0} of {1} match “{2}” and appeared {3}", lang.Number(len(p.view.Shown)), articleCount(total), p.view.Query, p.view.Range.Label(lang))
 	case p.view.Query != "":
 		s = T("{0} of {1} match “{2}”", lang.Number(len(p.view.Shown)), articleCount(total), p.view.Query)
 	case !p.view.Range.IsZero():
-		s = T("{0} of {1} appeared {2}", lang.Number(len(p.view.Shown)), articleCount(total), p.view.Range.String())
+		s = T("{0} of {1} appeared {2}", lang.Number(len(p.view.Shown)), articleCount(total), p.view.Range.Label(lang))
 	default:
 		s = T("{0}, newest first", articleCount(total))
 	}

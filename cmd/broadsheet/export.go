@@ -8,6 +8,7 @@ import (
 	"os"
 	"strings"
 
+	"broadsheet/app/i18n"
 	"broadsheet/app/timeline"
 	"broadsheet/cmd/broadsheet/internal/derive"
 )
@@ -64,7 +65,7 @@ func runExport(args []string) int {
 		return 1
 	}
 	view := timeline.NewView(c, b.Events, b.Index.Matching, *query, rng)
-	ex := view.Export()
+	ex := view.Export(i18n.English)
 	if b := strings.TrimRight(*base, "/"); b != "" {
 		ex.Link = func(path string) string { return b + path }
 	}

@@ -3,6 +3,8 @@ package events
 import (
 	"strings"
 	"unicode"
+
+	"broadsheet/app/text"
 )
 
 type tokenKind uint8
@@ -24,50 +26,90 @@ type token struct {
 	spaced bool
 }
 
-// tokenize splits a sentence into tokens. An apostrophe inside a word
-// stays in it ("Rahmon's"); a hyphen is a token of its own, so "mid-May"
-// and "26-year-old" are seen word by word.
+// tokenize cuts a sentence into the patterns' tokens. The words are
+// text.EachToken's, as the search index and the entity finder cut them;
+// the patterns need finer tokens, made around them:
+//   - a word is split where letters meet digits ("10am" is 10 and am) and
+//     at the thousands comma text keeps inside a number ("1,507" is 1, a
+//     comma and 507);
+//   - an apostrophe stays in a word only between letters ("O'Brien"); the
+//     English possessive, which text leaves out of its word, is put back
+//     ("May's" is not the month);
+//   - every other character between words is a punctuation token of its
+//     own: a hyphen too, so that "mid-May" and "26-year-old" are read word
+//     by word.
 func tokenize(s []rune) []token {
 	var toks []token
 	spaced := true
-	for i := 0; i < len(s); {
-		r := s[i]
-		switch {
-		case unicode.IsSpace(r):
-			spaced = true
-			i++
-			continue
-		case unicode.IsDigit(r):
-			j := i
-			for j < len(s) && unicode.IsDigit(s[j]) {
-				j++
-			}
-			toks = append(toks, token{text: string(s[i:j]), kind: number, start: i, end: j, spaced: spaced})
-			i = j
-		case unicode.IsLetter(r) || unicode.Is(unicode.Mn, r):
-			j := i
-			for j < len(s) && (unicode.IsLetter(s[j]) || unicode.Is(unicode.Mn, s[j]) ||
-				(isApostrophe(s[j]) && j+1 < len(s) && unicode.IsLetter(s[j+1]) && j > i)) {
-				j++
-			}
-			t := string(s[i:j])
-			toks = append(toks, token{text: t, lower: strings.ToLower(t), kind: word, start: i, end: j, spaced: spaced})
-			i = j
-		default:
-			toks = append(toks, token{text: string(r), lower: string(r), kind: punct, start: i, end: i + 1, spaced: spaced})
-			i++
+	add := func(kind tokenKind, start, end int) {
+		t := string(s[start:end])
+		lower := t
+		if kind == word {
+			lower = strings.ToLower(t)
 		}
+		toks = append(toks, token{text: t, lower: lower, kind: kind, start: start, end: end, spaced: spaced})
 		spaced = false
 	}
-	for i := range toks {
-		if toks[i].lower == "" {
-			toks[i].lower = toks[i].text
+	// between adds the tokens of s[from:to], the text between two words.
+	between := func(from, to int) {
+		if possessive(s, from, to) {
+			if last := &toks[len(toks)-1]; last.kind == word { // the end of the word it was cut off
+				last.end = from + 2
+				last.text = string(s[last.start:last.end])
+				last.lower = strings.ToLower(last.text)
+			} else {
+				add(punct, from, from+1) // "1990's": a number has no possessive
+				add(word, from+1, from+2)
+			}
+			from += 2
+		}
+		for i := from; i < to; i++ {
+			if unicode.IsSpace(s[i]) {
+				spaced = true
+			} else {
+				add(punct, i, i+1)
+			}
 		}
 	}
+	// split adds the tokens of text's word s[from:to]: runs of digits,
+	// runs of letters (with their marks, and apostrophes between letters),
+	// and the commas and apostrophes left between them.
+	split := func(from, to int) {
+		for i := from; i < to; {
+			j := i + 1
+			switch r := s[i]; {
+			case unicode.IsDigit(r):
+				for j < to && unicode.IsDigit(s[j]) {
+					j++
+				}
+				add(number, i, j)
+			case r == ',' || text.IsApostrophe(r):
+				add(punct, i, j)
+			default:
+				for j < to && !unicode.IsDigit(s[j]) && s[j] != ',' &&
+					(!text.IsApostrophe(s[j]) || j+1 < to && unicode.IsLetter(s[j+1])) {
+					j++
+				}
+				add(word, i, j)
+			}
+			i = j
+		}
+	}
+	at := 0
+	for w := range text.EachToken(string(s)) {
+		between(at, w.Start)
+		split(w.Start, w.End)
+		at = w.End
+	}
+	between(at, len(s))
 	return toks
 }
 
-func isApostrophe(r rune) bool { return r == '\'' || r == '’' }
+// possessive reports whether the text after a word, s[from:to], opens
+// with the English possessive ('s or ’s) that text.EachToken cut off it.
+func possessive(s []rune, from, to int) bool {
+	return from > 0 && to-from >= 2 && (s[from] == '\'' || s[from] == '’') && (s[from+1] == 's' || s[from+1] == 'S')
+}
 
 func isDash(t *token) bool {
 	return t.kind == punct && (t.text == "-" || t.text == "–" || t.text == "—")

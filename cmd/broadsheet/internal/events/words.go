@@ -1,9 +1,15 @@
 package events
 
-import "time"
+import (
+	"strings"
+	"time"
+
+	"broadsheet/app/i18n"
+)
 
 // The words the patterns know, in one place, English and Russian side by
-// side.
+// side. The month names come from i18n's table, which the interface labels
+// dates with.
 
 // englishMonths are month names as written in English text: capitalised,
 // full or abbreviated ("Sept" and "Sep"). Lower-case "may" and "march" are
@@ -17,31 +23,12 @@ var englishMonths = map[string]time.Month{}
 var russianMonths = map[string]time.Month{}
 
 func init() {
-	full := []string{"January", "February", "March", "April", "May", "June", "July",
-		"August", "September", "October", "November", "December"}
-	for i, m := range full {
-		englishMonths[m] = time.Month(i + 1)
-		if len(m) > 3 {
-			englishMonths[m[:3]] = time.Month(i + 1)
+	for m := time.January; m <= time.December; m++ {
+		for _, w := range i18n.English.MonthWords(m) {
+			englishMonths[w] = m
 		}
-	}
-	englishMonths["Sept"] = time.September
-
-	// Stems and the endings they take: nominative/accusative, genitive,
-	// prepositional, dative, instrumental (with ё and е).
-	soft := []string{"ь", "я", "е", "ю", "ём", "ем"}
-	hard := []string{"", "а", "е", "у", "ом"}
-	stems := []struct {
-		stem    string
-		endings []string
-	}{
-		{"январ", soft}, {"феврал", soft}, {"март", hard}, {"апрел", soft},
-		{"ма", []string{"й", "я", "е", "ю", "ем", "ём"}}, {"июн", soft}, {"июл", soft},
-		{"август", hard}, {"сентябр", soft}, {"октябр", soft}, {"ноябр", soft}, {"декабр", soft},
-	}
-	for i, s := range stems {
-		for _, e := range s.endings {
-			russianMonths[s.stem+e] = time.Month(i + 1)
+		for _, w := range i18n.Russian.MonthWords(m) {
+			russianMonths[strings.ToLower(w)] = m
 		}
 	}
 }

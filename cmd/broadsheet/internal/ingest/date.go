@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"broadsheet/app/i18n"
 	"broadsheet/data"
 )
 
@@ -87,13 +88,16 @@ var (
 	ordinalRE = regexp.MustCompile(`^(\d{1,2})(?i:st|nd|rd|th)$`)
 )
 
-var months = map[string]string{
-	"january": "Jan", "february": "Feb", "march": "Mar", "april": "Apr",
-	"may": "May", "june": "Jun", "july": "Jul", "august": "Aug",
-	"september": "Sep", "sept": "Sep", "october": "Oct", "november": "Nov",
-	"december": "Dec", "jan": "Jan", "feb": "Feb", "mar": "Mar", "apr": "Apr",
-	"jun": "Jun", "jul": "Jul", "aug": "Aug", "sep": "Sep", "oct": "Oct",
-	"nov": "Nov", "dec": "Dec",
+// months turns an English month name or abbreviation, lower-cased, into
+// Go's "Jan" ("september" and "sept" into "Sep"), which time.Parse reads.
+var months = map[string]string{}
+
+func init() {
+	for m := time.January; m <= time.December; m++ {
+		for _, w := range i18n.English.MonthWords(m) {
+			months[strings.ToLower(w)] = m.String()[:3]
+		}
+	}
 }
 
 var weekdays = map[string]bool{
