@@ -29,7 +29,7 @@ func describe(body []rune, e *timeline.Event) string {
 func TestExtractSentences(t *testing.T) {
 	x := Extractor{DateParser: NewSecondPass()}
 	// The first row of each table is its header.
-	for n, row := range corpus.TSV(t, "sentences.tsv", 3)[1:] {
+	for n, row := range tsv(t, "sentences.tsv", 3)[1:] {
 		dateText, text, want := row[0], row[1], row[2]
 		where := fmt.Sprintf("sentences.tsv row %d", n+1)
 		a := data.Article{Slug: "a", Title: "A", Body: text}
@@ -67,7 +67,7 @@ func TestSeedPrecisionRecall(t *testing.T) {
 		t.Fatal(err)
 	}
 	var labels []label
-	for _, row := range corpus.TSV(t, "seed-labels.tsv", 5)[1:] {
+	for _, row := range tsv(t, "seed-labels.tsv", 5)[1:] {
 		labels = append(labels, label{row[0], row[1], row[2], row[3], row[4] == "true"})
 	}
 	bodies := map[string][]rune{}
