@@ -82,7 +82,7 @@ bench: static
 	$(GO) test -run '^$$' -bench . -benchmem ./app/... ./data/...
 	@echo "== the search latency table in wasm, under Node, built as shipped (-l)"
 	PATH="$$($(GO) env GOROOT)/lib/wasm:$$PATH" GOOS=js GOARCH=wasm $(GO) test -gcflags=all=-l -run '^$$' -bench 'Latency/(seed|bbc10k)$$' ./app/search/
-	$(GO) test -run '^$$' -bench . -benchmem ./cmd/broadsheet/internal/entities/
+	$(GO) test -run '^$$' -bench . -benchmem ./cmd/broadsheet/internal/entities/ ./cmd/broadsheet/internal/events/
 	$(GO) test -run '^$$' -bench Load -benchtime 1x ./cmd/broadsheet/internal/server/
 	BROADSHEET_BENCH=1 $(GO) test -count=1 -timeout 30m -run 'TestKeystroke' -v ./cmd/broadsheet/ | grep -v '^=== RUN'
 	$(GO) test -run '^$$' -bench FirstLoad -benchtime 3x -timeout 60m ./cmd/broadsheet/
