@@ -62,9 +62,9 @@ func BenchmarkLoad(b *testing.B) {
 //	                          shared machine
 //
 // Nothing asserts a time: machines are shared and noisy (TestIndexBudget
-// holds the index to its size). The 100,000-article row takes up to a
-// minute to build; -short leaves it out, and so does naming the rows
-// wanted, as the run in wasm does. -benchtime 5x types five rounds.
+// holds the index to its size). The 100,000-article row takes 10 s or
+// more to make and index; -short leaves it out, and so does naming the
+// rows wanted, as the run in wasm does. -benchtime 5x types five rounds.
 //
 //	go test -run '^$' -bench Latency ./app/search/
 //	PATH="$(go env GOROOT)/lib/wasm:$PATH" GOOS=js GOARCH=wasm go test -gcflags=all=-l -run '^$' -bench 'Latency/(seed|bbc10k)$' ./app/search/
@@ -72,7 +72,7 @@ func BenchmarkLatency(b *testing.B) {
 	for _, name := range benchSizes {
 		b.Run(name, func(b *testing.B) {
 			if testing.Short() && name == "synthetic100k" {
-				b.Skip("-short: 100,000 articles take a minute to build")
+				b.Skip("-short: 100,000 articles take 10 s or more to make and index")
 			}
 			c := benchCollection(b, name)
 			start := time.Now()
