@@ -80,9 +80,9 @@ bench: static
 	@echo "== app.wasm: $$(stat -c %s dist/web/app.wasm) B raw, $$(stat -c %s dist/web/app.wasm.br) B brotli, $$(stat -c %s dist/web/app.wasm.gz) B gzip"
 	BROADSHEET_BENCH=1 $(GO) test -count=1 -run TestBreakdown -v ./cmd/broadsheet/internal/wasmsize/ | grep -v '^=== RUN'
 	$(GO) test -run '^$$' -bench . -benchmem ./app/... ./data/...
-	BROADSHEET_BENCH=1 $(GO) test -count=1 -run 'TestLatencyTable' -v ./app/search/ | grep -v '^=== RUN'
-	@echo "== the same queries in wasm, under Node"
-	PATH="$$($(GO) env GOROOT)/lib/wasm:$$PATH" GOOS=js GOARCH=wasm BROADSHEET_BENCH_ROWS=seed,bbc $(GO) test -gcflags=all=-l -count=1 -run 'TestLatencyTable' -v ./app/search/ | grep -v '^=== RUN'
+	@echo "== the search latency table in wasm, under Node, built as shipped (-l)"
+	PATH="$$($(GO) env GOROOT)/lib/wasm:$$PATH" GOOS=js GOARCH=wasm $(GO) test -gcflags=all=-l -run '^$$' -bench 'Latency/(seed|bbc10k)$$' ./app/search/
+	$(GO) test -run '^$$' -bench . -benchmem ./cmd/broadsheet/internal/entities/ ./cmd/broadsheet/internal/events/
 	$(GO) test -run '^$$' -bench Load -benchtime 1x ./cmd/broadsheet/internal/server/
 	BROADSHEET_BENCH=1 $(GO) test -count=1 -timeout 30m -run 'TestKeystroke' -v ./cmd/broadsheet/ | grep -v '^=== RUN'
 	$(GO) test -run '^$$' -bench FirstLoad -benchtime 3x -timeout 60m ./cmd/broadsheet/

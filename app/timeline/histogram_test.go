@@ -2,6 +2,7 @@ package timeline
 
 import (
 	"math/rand/v2"
+	"strconv"
 	"testing"
 	"time"
 
@@ -110,26 +111,11 @@ func TestChooseFitsTheSpan(t *testing.T) {
 }
 
 // TestHistogramScales builds histograms of 6 to 100,000 articles spread
-// over fifteen years: every count is kept, the chosen view draws at most
-// MaxBars bars, and building stays linear.
+// over fifteen years: every count is kept and the chosen view draws at
+// most MaxBars bars. BenchmarkHistogram times them.
 func TestHistogramScales(t *testing.T) {
-	rng := rand.New(rand.NewPCG(1, 2))
-	start := date(t, "2010-01-01").Start
 	for _, n := range []int{6, 100, 10_000, 100_000} {
-		arts := make([]data.Article, n)
-		for i := range arts {
-			d := data.Date{Start: start.Add(time.Duration(rng.Int64N(int64(15 * 365 * 24 * time.Hour)))), Precision: data.PrecisionTime}
-			switch i % 10 {
-			case 0:
-				d = data.Date{Start: Month.Start(Month.Bucket(d.Start)), Precision: data.PrecisionMonth}
-			case 1:
-				d = data.Date{}
-			}
-			arts[i].Date = d
-		}
-		began := time.Now()
-		h := NewHistogram(Dates(arts))
-		took := time.Since(began)
+		h := NewHistogram(Dates(spread(n)))
 		if h.Total+h.Undated != n {
 			t.Errorf("%d articles: counted %d + %d undated", n, h.Total, h.Undated)
 		}
@@ -149,11 +135,40 @@ func TestHistogramScales(t *testing.T) {
 		if bars > MaxBars {
 			t.Errorf("%d articles: %d bars", n, bars)
 		}
-		t.Logf("%7d articles: built in %8s, by %s, %d bars", n, took.Round(time.Microsecond), r, bars)
-		if n == 100_000 && took > 2*time.Second {
-			t.Errorf("100k articles took %s to bucket", took)
-		}
 	}
+}
+
+// BenchmarkHistogram builds the histograms of TestHistogramScales; ns per
+// article shows whether building stays linear.
+func BenchmarkHistogram(b *testing.B) {
+	for _, n := range []int{100, 10_000, 100_000} {
+		b.Run(strconv.Itoa(n), func(b *testing.B) {
+			dates := Dates(spread(n))
+			for b.Loop() {
+				NewHistogram(dates)
+			}
+			b.ReportMetric(float64(b.Elapsed())/float64(b.N)/float64(n), "ns/article")
+		})
+	}
+}
+
+// spread makes n articles dated over fifteen years from 2010, the same on
+// every run: one in ten dated to the month alone, one in ten undated.
+func spread(n int) []data.Article {
+	rng := rand.New(rand.NewPCG(1, 2))
+	start := time.Date(2010, 1, 1, 0, 0, 0, 0, time.UTC)
+	arts := make([]data.Article, n)
+	for i := range arts {
+		d := data.Date{Start: start.Add(time.Duration(rng.Int64N(int64(15 * 365 * 24 * time.Hour)))), Precision: data.PrecisionTime}
+		switch i % 10 {
+		case 0:
+			d = data.Date{Start: Month.Start(Month.Bucket(d.Start)), Precision: data.PrecisionMonth}
+		case 1:
+			d = data.Date{}
+		}
+		arts[i].Date = d
+	}
+	return arts
 }
 
 func TestZoom(t *testing.T) {

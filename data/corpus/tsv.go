@@ -2,20 +2,21 @@ package corpus
 
 import (
 	"bufio"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
-	"testing"
 )
 
-// TSV reads a test fixture of tab-separated lines from the calling
-// package's testdata folder, skipping blank lines and # comments, and
-// fails the test at a line without exactly n fields.
-func TSV(tb testing.TB, name string, n int) [][]string {
-	tb.Helper()
-	f, err := os.Open(filepath.Join("testdata", name))
+// TSV reads a fixture table of tab-separated lines from testdata/name in
+// the current folder (a test's is its package's), skipping blank lines
+// and # comments. A line without exactly n fields is an error naming the
+// file and line.
+func TSV(name string, n int) ([][]string, error) {
+	path := filepath.Join("testdata", name)
+	f, err := os.Open(path)
 	if err != nil {
-		tb.Fatal(err)
+		return nil, err
 	}
 	defer f.Close()
 	var rows [][]string
@@ -26,12 +27,12 @@ func TSV(tb testing.TB, name string, n int) [][]string {
 		}
 		row := strings.Split(s.Text(), "\t")
 		if len(row) != n {
-			tb.Fatalf("testdata/%s:%d: %d fields, want %d", name, line, len(row), n)
+			return nil, fmt.Errorf("%s:%d: %d fields, want %d", path, line, len(row), n)
 		}
 		rows = append(rows, row)
 	}
 	if err := s.Err(); err != nil {
-		tb.Fatalf("testdata/%s: %v", name, err)
+		return nil, fmt.Errorf("%s: %w", path, err)
 	}
-	return rows
+	return rows, nil
 }

@@ -6,8 +6,6 @@ import (
 	"encoding/json"
 	"math/rand/v2"
 	"slices"
-	"sort"
-	"strings"
 	"syscall"
 	"testing"
 	"time"
@@ -23,31 +21,69 @@ func collection(t testing.TB, name string) *data.Collection {
 	return bbc(t)
 }
 
+// BenchmarkBuild is the build's row of the entities table, for the seed
+// and the BBC feed: the time to build (wall, and CPU: machines are shared),
+// the entities by origin, their mentions, the related articles and the
+// terms they share. BenchmarkDecode has the file's sizes.
+//
+//	go test -run '^$' -bench 'Build|Decode' ./cmd/broadsheet/internal/entities/
 func BenchmarkBuild(b *testing.B) {
 	for _, name := range []string{"seed", "bbc10k"} {
 		b.Run(name, func(b *testing.B) {
 			c := collection(b, name)
+			var ix *entity.Index
+			cpu := cpuTime()
 			for b.Loop() {
-				if _, err := Build(c); err != nil {
+				var err error
+				if ix, err = Build(c); err != nil {
 					b.Fatal(err)
 				}
 			}
+			b.ReportMetric(millis(cpuTime()-cpu)/float64(b.N), "cpu-ms/op")
+			origins := map[entity.Origin]int{}
+			for _, e := range ix.Entities {
+				origins[e.Origin]++
+			}
+			mentions, related := 0, 0
+			for _, a := range ix.Articles {
+				mentions += len(a.Mentions)
+				related += len(a.Related)
+			}
+			b.ReportMetric(float64(len(ix.Entities)), "entities")
+			b.ReportMetric(float64(origins[entity.Gazetteer]), "gazetteer")
+			b.ReportMetric(float64(origins[entity.Heuristic]), "heuristic")
+			b.ReportMetric(float64(origins[entity.Metadata]), "metadata")
+			b.ReportMetric(float64(mentions), "mentions")
+			b.ReportMetric(float64(related), "related")
+			b.ReportMetric(float64(len(ix.Terms)), "terms")
 		})
 	}
 }
 
+// BenchmarkDecode decodes the entities file as the browser does, and
+// reports its size, raw and gzipped, beside the same content as compact
+// JSON (jsonFile).
 func BenchmarkDecode(b *testing.B) {
-	c := bbc(b)
-	ix, err := Build(c)
-	if err != nil {
-		b.Fatal(err)
-	}
-	raw := ix.Encode()
-	b.SetBytes(int64(len(raw)))
-	for b.Loop() {
-		if _, err := entity.Decode(c, raw); err != nil {
-			b.Fatal(err)
-		}
+	for _, name := range []string{"seed", "bbc10k"} {
+		b.Run(name, func(b *testing.B) {
+			c := collection(b, name)
+			ix, err := Build(c)
+			if err != nil {
+				b.Fatal(err)
+			}
+			raw := ix.Encode()
+			b.SetBytes(int64(len(raw)))
+			for b.Loop() {
+				if _, err := entity.Decode(c, raw); err != nil {
+					b.Fatal(err)
+				}
+			}
+			js := jsonFile(ix)
+			b.ReportMetric(float64(len(raw)), "file-B")
+			b.ReportMetric(float64(gzipped(raw)), "file-gzip-B")
+			b.ReportMetric(float64(len(js)), "json-B")
+			b.ReportMetric(float64(gzipped(js)), "json-gzip-B")
+		})
 	}
 }
 
@@ -156,80 +192,4 @@ func cpuTime() time.Duration {
 	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
-// TestSizeTable prints, for the seed and the BBC feed: the time to build
-// (wall and CPU: machines are shared), the number of entities by origin,
-// the file's size as binary and as JSON, raw and gzipped, and the time to
-// decode it. It asserts nothing about time.
-//
-//	go test -run TestSizeTable -v ./cmd/broadsheet/internal/entities/
-func TestSizeTable(t *testing.T) {
-	for _, name := range []string{"seed", "bbc10k"} {
-		c := collection(t, name)
-		wall, cpu := time.Now(), cpuTime()
-		ix, err := Build(c)
-		if err != nil {
-			t.Fatal(err)
-		}
-		buildWall, buildCPU := time.Since(wall), cpuTime()-cpu
-		bin, js := ix.Encode(), jsonFile(ix)
-		start := time.Now()
-		if _, err := entity.Decode(c, bin); err != nil {
-			t.Fatal(err)
-		}
-		decode := time.Since(start)
-		origins := map[entity.Origin]int{}
-		mentions, related := 0, 0
-		for _, e := range ix.Entities {
-			origins[e.Origin]++
-		}
-		for _, a := range ix.Articles {
-			mentions += len(a.Mentions)
-			related += len(a.Related)
-		}
-		t.Logf("%-7s %6d articles: build %v (CPU %v); %d entities (gazetteer %d, heuristic %d, metadata %d), %d mentions, %d related, %d terms",
-			name, len(c.Articles), buildWall.Round(time.Millisecond), buildCPU.Round(time.Millisecond), len(ix.Entities),
-			origins[entity.Gazetteer], origins[entity.Heuristic], origins[entity.Metadata], mentions, related, len(ix.Terms))
-		t.Logf("%-7s binary %d B (gzip %d), JSON %d B (gzip %d); decode %v", name, len(bin), gzipped(bin), len(js), gzipped(js), decode.Round(time.Microsecond))
-	}
-}
-
-// TestBBCSample logs the most frequent names the heuristic finds in the
-// BBC feed and a few articles' related lists, to read by eye.
-//
-//	go test -run TestBBCSample -v ./cmd/broadsheet/internal/entities/
-func TestBBCSample(t *testing.T) {
-	if testing.Short() {
-		t.Skip("reading by eye")
-	}
-	c := bbc(t)
-	ix, err := Build(c)
-	if err != nil {
-		t.Fatal(err)
-	}
-	count := map[entity.ID]int{}
-	for i := range ix.Articles {
-		for _, id := range ix.Values(i) {
-			count[id]++
-		}
-	}
-	var ids []entity.ID
-	for id := range count {
-		if ix.Entities[id].Origin == entity.Heuristic {
-			ids = append(ids, id)
-		}
-	}
-	sort.Slice(ids, func(i, j int) bool {
-		return count[ids[i]] > count[ids[j]] || count[ids[i]] == count[ids[j]] && ids[i] < ids[j]
-	})
-	var names []string
-	for _, id := range ids[:min(len(ids), 80)] {
-		names = append(names, ix.Entities[id].Name)
-	}
-	t.Logf("most frequent heuristic names: %s", strings.Join(names, ", "))
-	for i := 0; i < len(c.Articles); i += len(c.Articles) / 5 {
-		t.Logf("%s", c.Articles[i].Title)
-		for _, r := range ix.Articles[i].Related {
-			t.Logf("    → %s (%s)", c.Articles[r.Article].Title, ix.Reason(r))
-		}
-	}
-}
+func millis(d time.Duration) float64 { return float64(d) / float64(time.Millisecond) }

@@ -8,7 +8,6 @@ import (
 
 	"broadsheet/app/entity"
 	"broadsheet/data"
-	"broadsheet/data/corpus"
 	"broadsheet/data/folder"
 )
 
@@ -81,7 +80,7 @@ func TestGazetteerMatches(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, row := range corpus.TSV(t, "gazetteer.tsv", 3) {
+	for _, row := range tsv(t, "gazetteer.tsv", 3) {
 		a := articleScan{fields: [2]field{newField(""), newField(row[0])}}
 		var got []string
 		for _, m := range x.article("t", &a, nil) {
@@ -105,7 +104,7 @@ func TestSeedEntities(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, row := range corpus.TSV(t, "seed-expected.tsv", 4) {
+	for _, row := range tsv(t, "seed-expected.tsv", 4) {
 		i := article(t, c, row[0])
 		kind, _ := entity.ParseKind(row[1])
 		name, absent := strings.CutPrefix(row[2], "!")
@@ -130,7 +129,7 @@ func TestSeedSurnames(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, row := range corpus.TSV(t, "seed-surnames.tsv", 3) {
+	for _, row := range tsv(t, "seed-surnames.tsv", 3) {
 		i := article(t, c, row[0])
 		want, _ := strconv.Atoi(row[2])
 		if got := mentions(ix, i)["person "+row[1]]; got != want {
@@ -154,7 +153,7 @@ func TestSeedHeuristicPrecision(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := map[string]bool{}
-	for _, row := range corpus.TSV(t, "seed-expected.tsv", 4) {
+	for _, row := range tsv(t, "seed-expected.tsv", 4) {
 		if row[3] == "heuristic" && !strings.HasPrefix(row[2], "!") {
 			want[row[2]] = true
 		}
@@ -265,7 +264,7 @@ func TestSeedRelated(t *testing.T) {
 			t.Logf("%.28s… → %.28s…: %s", a.Slug, c.Articles[r.Article].Slug, ix.Reason(r))
 		}
 	}
-	for _, row := range corpus.TSV(t, "seed-related.tsv", 3) {
+	for _, row := range tsv(t, "seed-related.tsv", 3) {
 		i := article(t, c, row[0])
 		want := strings.Fields(row[1])
 		rel := ix.Articles[i].Related

@@ -15,7 +15,7 @@ import (
 // SecondPass runs go-dateparser where the patterns have nothing to say.
 //
 // Measured on the 2022 BBC RSS corpus (10,731 articles, 21,824 sentences;
-// TestBBCExtractionCost, on a shared 2-core machine under load): the
+// BenchmarkBBCExtraction, on a shared 2-core machine under load): the
 // patterns read it in 0.4–3 s; go-dateparser's Search over every sentence
 // costs 0.7–1.7 ms a sentence, 14–38 s for the corpus, and on English news
 // it reads "may" as May, "4-1" as 1 April, "59 years" as 1966 and "we" as

@@ -8,8 +8,6 @@ import (
 	"testing"
 	"time"
 
-	dps "github.com/markusmobius/go-dateparser"
-
 	"broadsheet/app/timeline"
 	"broadsheet/data"
 	"broadsheet/data/corpus"
@@ -29,7 +27,7 @@ func describe(body []rune, e *timeline.Event) string {
 func TestExtractSentences(t *testing.T) {
 	x := Extractor{DateParser: NewSecondPass()}
 	// The first row of each table is its header.
-	for n, row := range corpus.TSV(t, "sentences.tsv", 3)[1:] {
+	for n, row := range tsv(t, "sentences.tsv", 3)[1:] {
 		dateText, text, want := row[0], row[1], row[2]
 		where := fmt.Sprintf("sentences.tsv row %d", n+1)
 		a := data.Article{Slug: "a", Title: "A", Body: text}
@@ -67,7 +65,7 @@ func TestSeedPrecisionRecall(t *testing.T) {
 		t.Fatal(err)
 	}
 	var labels []label
-	for _, row := range corpus.TSV(t, "seed-labels.tsv", 5)[1:] {
+	for _, row := range tsv(t, "seed-labels.tsv", 5)[1:] {
 		labels = append(labels, label{row[0], row[1], row[2], row[3], row[4] == "true"})
 	}
 	bodies := map[string][]rune{}
@@ -155,56 +153,6 @@ func bbcArticles(t testing.TB) []data.Article {
 		out = append(out, a)
 	}
 	return out
-}
-
-// TestBBCExtractionCost measures what extraction costs at build time on
-// the 2022 BBC RSS corpus, and logs the figures.
-func TestBBCExtractionCost(t *testing.T) {
-	arts := bbcArticles(t)
-	sentences := 0
-	for i := range arts {
-		sentences += len(timeline.Sentences([]rune(arts[i].Body)))
-	}
-	measure := func(x *Extractor) (time.Duration, int) {
-		start := time.Now()
-		n := 0
-		for i := range arts {
-			n += len(x.Article(&arts[i]))
-		}
-		return time.Since(start), n
-	}
-	patterns, nPatterns := measure(&Extractor{})
-	start := time.Now()
-	second := NewSecondPass()
-	setup := time.Since(start)
-	both, nBoth := measure(&Extractor{DateParser: second})
-
-	// go-dateparser's Search over every sentence, as a first pass would
-	// run it, on a sample.
-	sample := arts[:min(1000, len(arts))]
-	var p dps.Parser
-	start = time.Now()
-	found, sampleSentences := 0, 0
-	for i := range sample {
-		body := []rune(sample[i].Body)
-		for _, s := range timeline.Sentences(body) {
-			sampleSentences++
-			cfg := &dps.Configuration{Languages: []string{"en"}, CurrentTime: sample[i].Date.Start}
-			_, res, _ := p.Search(cfg, string(body[s.Start:s.End]))
-			found += len(res)
-		}
-	}
-	search := time.Since(start)
-	perSentence := search / time.Duration(max(sampleSentences, 1))
-
-	t.Logf("BBC 2022 corpus: %d articles, %d sentences", len(arts), sentences)
-	t.Logf("patterns alone:                 %8s  %5d events", patterns.Round(time.Millisecond), nPatterns)
-	t.Logf("patterns + go-dateparser pass:  %8s  %5d events (setup %s)", both.Round(time.Millisecond), nBoth, setup.Round(time.Microsecond))
-	t.Logf("go-dateparser Search, every sentence: %s a sentence, %d results in %d sentences; %s for the corpus",
-		perSentence.Round(time.Microsecond), found, sampleSentences, (perSentence * time.Duration(sentences)).Round(time.Millisecond))
-	if both > 60*time.Second {
-		t.Errorf("extraction took %s for %d articles", both, len(arts))
-	}
 }
 
 // TestSecondPassOtherLanguages: an article in a language the patterns do
