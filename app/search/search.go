@@ -277,7 +277,10 @@ func (ix *Index) expand(word string) (ms []termMatch, capped bool) {
 			}
 			ms = append(ms, termMatch{term: t, via: viaPrefix})
 		}
-		slices.SortFunc(ms, func(a, b termMatch) int { return int(a.term - b.term) })
+		// sort rather than slices here and below: each generic instantiation
+		// is its own copy of the sorting code in app.wasm (15 KB for this
+		// type), while sort.Slice's is shared.
+		sort.Slice(ms, func(a, b int) bool { return ms[a].term < ms[b].term })
 	}
 	if len(ms) > 0 && ix.term(int(ms[0].term)) == word {
 		ms[0].via = viaExact
@@ -324,11 +327,11 @@ func (ix *Index) loose(word string, have []termMatch) []termMatch {
 		}
 	})
 	if len(typos) > maxLooseTerms-len(ms) {
-		slices.SortFunc(typos, func(a, b termMatch) int {
-			if a.dist != b.dist {
-				return int(a.dist) - int(b.dist)
+		sort.SliceStable(typos, func(i, j int) bool {
+			if a, b := typos[i], typos[j]; a.dist != b.dist {
+				return a.dist < b.dist
 			}
-			return int(ix.df[b.term]) - int(ix.df[a.term])
+			return ix.df[typos[i].term] > ix.df[typos[j].term]
 		})
 		typos = typos[:max(0, maxLooseTerms-len(ms))]
 	}
