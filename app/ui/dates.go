@@ -1,8 +1,7 @@
 package ui
 
 import (
-	"strconv"
-
+	"broadsheet/app/timeline"
 	"broadsheet/data"
 )
 
@@ -11,21 +10,13 @@ import (
 func N(msg string) string { return msg }
 
 // formatDate shows a date at the precision it is known, in the interface
-// language: "May 2025", never "1 May 2025" for a month; ", approx." when
-// it was inferred.
+// language (timeline.Label): "May 2025", never "1 May 2025" for a month;
+// ", approx." when it was inferred.
 func formatDate(d data.Date) string {
-	t := d.Start
-	var s string
-	switch d.Precision {
-	case data.PrecisionYear:
-		s = strconv.Itoa(t.Year())
-	case data.PrecisionMonth:
-		s = lang.MonthYear(t)
-	case data.PrecisionDay, data.PrecisionTime:
-		s = lang.Day(t)
-	default:
+	if d.IsZero() {
 		return T("Undated")
 	}
+	s := timeline.Label(lang, d)
 	if d.Inferred {
 		s = lang.Approx(s)
 	}
