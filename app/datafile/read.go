@@ -114,6 +114,9 @@ func (d *Decoder) End() error {
 	return d.err
 }
 
+// Err returns the first problem met so far, if any.
+func (d *Decoder) Err() error { return d.err }
+
 func (d *Decoder) end() {
 	if d.pos != len(d.b) {
 		d.Fail(fmt.Sprintf("%d bytes left over", len(d.b)-d.pos))
@@ -161,7 +164,7 @@ func (d *Decoder) Varint() int64 {
 // Count reads a uvarint that must not exceed limit.
 func (d *Decoder) Count(limit int) int {
 	v := d.Uvarint()
-	if v > uint64(max(limit, 0)) {
+	if d.err == nil && (limit < 0 || v > uint64(limit)) {
 		d.Fail(fmt.Sprintf("number %d out of range (at most %d)", v, limit))
 		return 0
 	}
