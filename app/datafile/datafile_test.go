@@ -155,8 +155,12 @@ func TestDecoder(t *testing.T) {
 		{"front coding past its string", []byte{0x31, 'x'}, func(d *Decoder) { d.FrontCoded([]byte("ab")) }, "front coding shares 3 bytes of 2"},
 		{"string past the end", []byte{0x03, 'x'}, func(d *Decoder) { d.FrontCoded(nil) }, "3 bytes wanted, 1 left"},
 		{"left over", []byte{1, 2}, func(d *Decoder) { d.Byte() }, "s section, byte 1: 1 bytes left over"},
+		{"nothing within a negative limit", []byte{0}, func(d *Decoder) { d.Count(-1) }, "number 0 out of range (at most -1)"},
 		{"first error wins", []byte{6, 1}, func(d *Decoder) {
 			d.Count(5)
+			if d.Err() == nil {
+				t.Error("Err is nil after a failed read")
+			}
 			d.Fail("later")
 			if d.Byte() != 0 || d.Uvarint() != 0 || d.Bytes(1) != nil {
 				t.Error("reads after an error return more than zeros")
