@@ -118,11 +118,11 @@ func Build(o Options) (*Report, error) {
 	// The dates the articles' text mentions, read here (natively) so the
 	// wasm never carries the extractor.
 	evs := events.Extract(o.Collection)
-	eventsFile, err := timeline.EncodeEvents(evs)
+	eventsFile, err := timeline.EncodeEvents(o.Collection, evs)
 	if err != nil {
 		return nil, err
 	}
-	dataFiles[EnvEvents] = "events." + shortHash(eventsFile) + ".json"
+	dataFiles[EnvEvents] = "events." + shortHash(eventsFile) + ".bin"
 	assets[dataFiles[EnvEvents]] = eventsFile
 	// People, places, organisations and countries; facets; related
 	// articles: all computed here, read by the wasm.
