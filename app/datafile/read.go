@@ -8,13 +8,15 @@ import (
 	"errors"
 	"fmt"
 	"hash/crc32"
+	"strings"
 )
 
 // Read checks that b is a file of kind k, whole, built for a collection of
 // the given number of articles and fingerprint, and returns its sections.
 func Read(k Kind, b []byte, articles int, fingerprint uint32) ([][]byte, error) {
+	another := "not " + article(k.Name) + ", or of another version"
 	if len(b) < len(magic)+trailerSize || string(b[:len(magic)]) != magic {
-		return nil, k.Corrupt("not " + article(k.Name) + ", or of another version")
+		return nil, k.Corrupt(another)
 	}
 	body := b[:len(b)-trailerSize]
 	if string(b[len(body)+4:]) != trailerMagic {
@@ -24,38 +26,33 @@ func Read(k Kind, b []byte, articles int, fingerprint uint32) ([][]byte, error) 
 		return nil, k.Corrupt("checksum mismatch: the file is damaged")
 	}
 
-	d := NewDecoder(k)
+	d := Decoder{kind: k}
 	d.Section("header", body[len(magic):])
 	name := string(d.Bytes(d.Count(d.Left())))
 	version := d.Uvarint()
 	n := d.Uvarint()
 	fp := d.Uint32()
 	lengths := make([]int, d.Count(d.Left()))
+	sum := 0
 	for i := range lengths {
 		lengths[i] = d.Count(d.Left())
+		sum += lengths[i]
 	}
 	switch {
 	case d.err != nil:
 		return nil, d.err
 	case name != k.Name:
 		return nil, k.Corrupt("not " + article(k.Name) + " but " + article(name))
-	case version != uint64(k.Version):
-		return nil, k.Corrupt(fmt.Sprintf("%s of another version (%d; this build reads %d)", article(k.Name), version, k.Version))
+	case version != uint64(k.Version) || len(lengths) != k.Sections:
+		return nil, k.Corrupt(another)
 	case n != uint64(articles) || fp != fingerprint:
 		return nil, k.Corrupt(fmt.Sprintf("built for another collection (%d articles; this one has %d)", n, articles))
-	case len(lengths) != k.Sections:
-		return nil, k.Corrupt(fmt.Sprintf("%d sections, want %d", len(lengths), k.Sections))
+	case sum != d.Left():
+		return nil, k.Corrupt(fmt.Sprintf("sections add up to %d bytes, not %d", sum, d.Left()))
 	}
-	rest := d.b[d.pos:]
 	sections := make([][]byte, len(lengths))
 	for i, l := range lengths {
-		if l > len(rest) {
-			return nil, k.Corrupt(fmt.Sprintf("section %d runs past the end of the file", i))
-		}
-		sections[i], rest = rest[:l:l], rest[l:]
-	}
-	if len(rest) != 0 {
-		return nil, k.Corrupt(fmt.Sprintf("the sections end %d bytes before the trailer", len(rest)))
+		sections[i] = d.Bytes(l)
 	}
 	return sections, nil
 }
@@ -80,7 +77,7 @@ func IsCorrupt(err error) bool {
 
 // article puts "a" or "an" before a kind's name.
 func article(name string) string {
-	if name != "" && (name[0] == 'a' || name[0] == 'e' || name[0] == 'i' || name[0] == 'o' || name[0] == 'u') {
+	if name != "" && strings.IndexByte("aeiou", name[0]) >= 0 {
 		return "an " + name
 	}
 	return "a " + name

@@ -34,9 +34,10 @@ package datafile
 //	"\nbroadsheet datafile end\n"            25 bytes
 //
 // Every uint32 is little-endian. Read checks the magic, the trailer, the
-// checksum, the kind and its version, the collection, and that the
-// sections add up to exactly the bytes between the header and the trailer;
-// the format code trusts what passed, except for its own range checks.
+// checksum, the kind, its version and number of sections, the collection,
+// and that the sections add up to exactly the bytes between the header and
+// the trailer; the format code trusts what passed, except for its own
+// range checks.
 //
 // Inside the sections, numbers are written with encoding/binary's
 // AppendUvarint and AppendVarint, and strings in sorted lists with

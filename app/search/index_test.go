@@ -138,7 +138,7 @@ func TestIndexCorruption(t *testing.T) {
 	other.Articles[2].Slug = "d"
 	check("other collection", encode(other), "another collection")
 	check("entities file", datafile.Write(datafile.Kind{Name: "entities file", Version: 2, Sections: 3}, 3, c.Fingerprint(), nil, nil, nil), "not a search index but an entities file")
-	check("another version", datafile.Write(datafile.Kind{Name: "search index", Version: 1, Sections: 4}, 3, c.Fingerprint(), nil, nil, nil, nil), "search index of another version")
+	check("another version", datafile.Write(datafile.Kind{Name: "search index", Version: 1, Sections: 4}, 3, c.Fingerprint(), nil, nil, nil, nil), "not a search index, or of another version")
 
 	// Sections that pass the envelope's checks but do not hold an index:
 	// what a bug in the writer would produce.
