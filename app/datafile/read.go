@@ -158,7 +158,8 @@ func (d *Decoder) Varint() int64 {
 	return v
 }
 
-// Count reads a uvarint that must not exceed limit.
+// Count reads a uvarint that must not exceed limit (none passes a
+// negative limit).
 func (d *Decoder) Count(limit int) int {
 	v := d.Uvarint()
 	if d.err == nil && (limit < 0 || v > uint64(limit)) {

@@ -234,6 +234,7 @@ func (ix *Index) key(j int) string {
 	return ix.keyText[start:ix.keyEnd[j]]
 }
 
-// IsCorrupt reports whether err says that an index file cannot be used
-// (and the site wants rebuilding), rather than that it could not be had.
+// IsCorrupt reports whether err says that a data file, the index or
+// another, cannot be used (and the site wants rebuilding), rather than
+// that it could not be had.
 func IsCorrupt(err error) bool { return datafile.IsCorrupt(err) }
