@@ -110,7 +110,7 @@ func Encode(b *Bundle) (Manifest, map[string][]byte, error) {
 	if err != nil {
 		return Manifest{}, nil, err
 	}
-	events, err := timeline.EncodeEvents(b.Events.All)
+	events, err := timeline.EncodeEvents(b.Collection, b.Events.All)
 	if err != nil {
 		return Manifest{}, nil, err
 	}

@@ -2,14 +2,13 @@ package entity
 
 import (
 	"bytes"
-	"encoding/binary"
 	"fmt"
-	"hash/crc32"
 	"slices"
 	"strconv"
 	"strings"
 	"testing"
 
+	"broadsheet/app/datafile"
 	"broadsheet/data"
 )
 
@@ -198,19 +197,20 @@ func TestRoundTrip(t *testing.T) {
 	}
 }
 
-// resum fixes the checksum of a file after a test has changed it, so that
-// the damage reaches the checks behind the boundary.
-func resum(b []byte) []byte {
-	b = slices.Clone(b)
-	n := len(b) - trailerSize
-	binary.LittleEndian.PutUint32(b[n:], crc32.ChecksumIEEE(b[:n]))
-	return b
-}
-
 func TestDecodeCorrupt(t *testing.T) {
 	c, ix := fixture(t)
 	good := ix.Encode()
-	header := len(magic) // the article count is the first byte after it
+	sections, err := datafile.Read(fileKind, good, len(c.Articles), c.Fingerprint())
+	if err != nil {
+		t.Fatal(err)
+	}
+	// with writes the file anew with section i replaced: damage that
+	// passes the envelope's checks, as a bug in the writer would make.
+	with := func(i int, section []byte) []byte {
+		s := slices.Clone(sections)
+		s[i] = section
+		return datafile.Write(fileKind, len(c.Articles), c.Fingerprint(), s...)
+	}
 	other := &data.Collection{Articles: slices.Clone(c.Articles)}
 	other.Articles[0].Slug = "another"
 	for _, tc := range []struct {
@@ -220,16 +220,22 @@ func TestDecodeCorrupt(t *testing.T) {
 		want string
 	}{
 		{"empty", c, nil, "not an entities file"},
-		{"search index", c, []byte("broadsheet search index 1\n" + strings.Repeat("x", 40)), "not an entities file"},
+		{"the first version", c, []byte("broadsheet entities 1\n" + strings.Repeat("x", 40)), "not an entities file, or of another version"},
+		{"search index", c, datafile.Write(datafile.Kind{Name: "search index", Version: 2, Sections: 4}, len(c.Articles), c.Fingerprint(), nil, nil, nil, nil), "not an entities file but a search index"},
 		{"truncated", c, good[:len(good)-10], "truncated"},
 		{"flipped byte", c, func() []byte { b := slices.Clone(good); b[len(b)/2] ^= 1; return b }(), "checksum mismatch"},
 		{"other collection", other, good, "built for another collection"},
 		{"fewer articles", &data.Collection{Articles: c.Articles[:3]}, good, "built for another collection"},
-		{"huge count", c, resum(slices.Concat(good[:header+1], []byte{0xff, 0xff, 0xff, 0x7f}, good[header+2:])), "more than the file holds"},
-		{"extra bytes", c, resum(slices.Concat(good[:len(good)-trailerSize], []byte{0}, good[len(good)-trailerSize:])), "left over"},
+		{"huge count", c, with(0, slices.Concat([]byte{0xff, 0xff, 0xff, 0x7f}, sections[0][1:])), "entities section, byte 4: number 268435455 out of range"},
+		{"unknown kind", c, with(0, slices.Concat(sections[0][:1], []byte{0xf0}, sections[0][2:])), "entity 0 has kind 15"},
+		{"extra bytes", c, with(2, slices.Concat(sections[2], []byte{0})), fmt.Sprintf("articles section, byte %d: 1 bytes left over", len(sections[2]))},
+		// The first article's three mentions (two counts, three bytes each)
+		// replaced by one.
+		{"mention of no entity", c, with(2, slices.Concat([]byte{0, 1, 99, 0, 1}, sections[2][11:])), "articles section, byte 3: number 99 out of range"},
+		{"mention past its text", c, with(2, slices.Concat([]byte{0, 1, 0, 0, 99}, sections[2][11:])), "at 0..99, outside its text (18 runes)"},
 	} {
 		_, err := Decode(tc.c, tc.b)
-		if err == nil || !strings.Contains(err.Error(), tc.want) || !strings.Contains(err.Error(), "rebuild the site") {
+		if err == nil || !strings.Contains(err.Error(), tc.want) || !strings.HasPrefix(err.Error(), "entities file: ") || !strings.Contains(err.Error(), "rebuild the site") {
 			t.Errorf("%s: got %v, want an error about %q", tc.name, err, tc.want)
 		}
 	}
@@ -245,11 +251,14 @@ func TestDecodeCorrupt(t *testing.T) {
 		}
 	}
 	// Damage that passes the checksum (a file written wrongly) is caught
-	// by the range checks: change each byte and fix the checksum.
-	for i := len(magic); i < len(good)-trailerSize; i++ {
-		b := slices.Clone(good)
-		b[i] ^= 0x40
-		Decode(c, resum(b)) // must not panic; it may decode to another valid index
+	// by the range checks: change each byte of each section and write the
+	// file anew.
+	for i, section := range sections {
+		for j := range section {
+			s := slices.Clone(section)
+			s[j] ^= 0x40
+			Decode(c, with(i, s)) // must not panic; it may decode to another valid index
+		}
 	}
 }
 

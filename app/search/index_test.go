@@ -2,13 +2,13 @@ package search
 
 import (
 	"bytes"
-	"encoding/binary"
-	"hash/crc32"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"time"
 
+	"broadsheet/app/datafile"
 	"broadsheet/data"
 )
 
@@ -92,14 +92,20 @@ func TestIndexRoundTrip(t *testing.T) {
 	if !bytes.Equal(encode(c), b) {
 		t.Error("encoding the same collection twice gives different bytes")
 	}
-	// The file opens with the magic and the header.
-	head := append([]byte(magic), 3, 5, byte(len(ix.keyEnd)))
-	head = binary.LittleEndian.AppendUint32(head, c.Fingerprint())
-	if !bytes.HasPrefix(b, head) {
-		t.Errorf("file starts % x, want % x", b[:len(head)], head)
+	// A datafile of four sections; the lengths are the body lengths, the
+	// terms and keys open with their counts.
+	sections, err := datafile.Read(fileKind, b, 3, c.Fingerprint())
+	if err != nil {
+		t.Fatal(err)
 	}
-	if !strings.HasSuffix(string(b), trailerMagic) {
-		t.Error("file does not end with the trailer magic")
+	if got := sections[0]; !bytes.Equal(got, []byte{2, 1, 3}) {
+		t.Errorf("lengths section % x, want 02 01 03", got)
+	}
+	if got := sections[1][0]; got != 5 {
+		t.Errorf("terms section opens with %d, want 5 terms", got)
+	}
+	if got := sections[3][0]; int(got) != len(ix.keyEnd) {
+		t.Errorf("keys section opens with %d, want %d keys", got, len(ix.keyEnd))
 	}
 }
 
@@ -113,14 +119,14 @@ func TestIndexCorruption(t *testing.T) {
 			t.Errorf("%s: loaded, want an error", name)
 			return
 		}
-		if ix != nil || !IsCorrupt(err) || !strings.Contains(err.Error(), want) {
+		if ix != nil || !IsCorrupt(err) || !strings.Contains(err.Error(), want) || !strings.HasPrefix(err.Error(), "search index: ") {
 			t.Errorf("%s: error %q, want one about %q", name, err, want)
 		}
 	}
 	check("empty", nil, "not a search index")
-	check("wrong magic", append([]byte("broadsheet search index 0\n"), good[len(magic):]...), "not a search index")
+	check("the first version", append([]byte("broadsheet search index 1\n"), good...), "not a search index, or of another version")
 	check("JSON", []byte(`{"name":"tiny","articles":[]}`+strings.Repeat(" ", 100)), "not a search index")
-	for n := len(magic); n < len(good); n++ {
+	for n := range len(good) {
 		check("truncated", good[:n], "")
 	}
 	for i := range good {
@@ -131,18 +137,42 @@ func TestIndexCorruption(t *testing.T) {
 	other := tiny()
 	other.Articles[2].Slug = "d"
 	check("other collection", encode(other), "another collection")
+	check("entities file", datafile.Write(datafile.Kind{Name: "entities file", Version: 2, Sections: 3}, 3, c.Fingerprint(), nil, nil, nil), "not a search index but an entities file")
+	check("another version", datafile.Write(datafile.Kind{Name: "search index", Version: 1, Sections: 4}, 3, c.Fingerprint(), nil, nil, nil, nil), "not a search index, or of another version")
 
-	// A body whose checksum is right but whose contents are not: what a
-	// bug in the writer would produce. It is caught, never a panic.
-	body := good[:len(good)-trailerSize]
-	for i := len(magic); i < len(body); i++ {
-		b := bytes.Clone(body)
-		b[i] = 0xff
-		b = append(b, good[len(body):len(body)+16]...)
-		b = binary.LittleEndian.AppendUint32(b, crc32.ChecksumIEEE(b))
-		b = append(b, trailerMagic...)
-		if ix, err := Load(c, b); err == nil {
-			ix.Search("likes rahmon") // may find less, must not crash
+	// Sections that pass the envelope's checks but do not hold an index:
+	// what a bug in the writer would produce.
+	sections, err := datafile.Read(fileKind, good, 3, c.Fingerprint())
+	if err != nil {
+		t.Fatal(err)
+	}
+	with := func(i int, section []byte) []byte {
+		s := slices.Clone(sections)
+		s[i] = section
+		return datafile.Write(fileKind, 3, c.Fingerprint(), s...)
+	}
+	check("length left over", with(0, []byte{2, 1, 3, 0}), "lengths section, byte 3: 1 bytes left over")
+	check("lengths cut short", with(0, []byte{2, 1}), "lengths section, byte 2: bad number")
+	check("df past the articles", with(1, []byte{1, 5, 'l', 'i', 'k', 'e', 's', 4}), "terms section, byte 8: number 4 out of range (at most 3)")
+	unordered := bytes.Clone(sections[1])
+	unordered[bytes.Index(unordered, []byte("rahmon"))] = 'a' // aahmon, before likes
+	check("terms out of order", with(1, unordered), "term 1 out of order")
+	check("postings cut short", with(2, sections[2][:len(sections[2])-1]), "postings section")
+	check("postings too long", with(2, append(slices.Clone(sections[2]), 0)), "posting lists end at bit")
+	check("key of no term", with(3, []byte{1, 5, 0}), "keys section, byte 2: number 5 out of range (at most 4)")
+
+	// Every byte of every section changed, the envelope written anew: it
+	// is caught by the range checks or loads as another index, never a
+	// panic.
+	for i, section := range sections {
+		for j := range section {
+			for _, v := range []byte{0, 0x7f, 0xff} {
+				s := bytes.Clone(section)
+				s[j] = v
+				if ix, err := Load(c, with(i, s)); err == nil {
+					ix.Search("likes rahmon") // may find less, must not crash
+				}
+			}
 		}
 	}
 }

@@ -1,19 +1,17 @@
 package search
 
 // Load reads the index file that write.go describes. The file is checked
-// once, here: magic, trailer, checksum, fingerprint of the collection, and
-// that every section ends where the next begins. After that, the query
-// code reads posting lists without checking them again, but never past
-// their end (see postings.go).
+// once, here: its envelope by datafile.Read (magic, trailer, checksum,
+// kind, collection), then every section to its end and every number in
+// range. After that, the query code reads posting lists without checking
+// them again, but never past their end (see postings.go).
 
 import (
-	"encoding/binary"
-	"errors"
 	"fmt"
-	"hash/crc32"
 	"math"
 	"sort"
 
+	"broadsheet/app/datafile"
 	"broadsheet/data"
 )
 
@@ -45,77 +43,50 @@ type Index struct {
 	words wordCache
 }
 
-// An errCorrupt reports why a file is not a usable index.
-type errCorrupt struct{ why string }
-
-func (e *errCorrupt) Error() string {
-	return "search index: " + e.why + " (rebuild the site with broadsheet build)"
-}
-
 // Load decodes an index that MarshalBinary wrote for c.
 func Load(c *data.Collection, b []byte) (*Index, error) {
-	if len(b) < len(magic)+trailerSize || string(b[:len(magic)]) != magic {
-		return nil, &errCorrupt{"not a search index, or of another version"}
+	sections, err := datafile.Read(fileKind, b, len(c.Articles), c.Fingerprint())
+	if err != nil {
+		return nil, err
 	}
-	tr := b[len(b)-trailerSize:]
-	if string(tr[5*4:]) != trailerMagic {
-		return nil, &errCorrupt{"file is truncated (no trailer)"}
-	}
-	sum := binary.LittleEndian.Uint32(tr[4*4:])
-	if crc32.ChecksumIEEE(b[:len(b)-trailerSize+4*4]) != sum {
-		return nil, &errCorrupt{"checksum mismatch: the file is damaged"}
-	}
-	var off [5]int
-	for i := range 4 {
-		off[i] = int(binary.LittleEndian.Uint32(tr[i*4:]))
-	}
-	off[4] = len(b) - trailerSize
-
+	n := len(c.Articles)
 	ix := &Index{raw: b, articles: c.Articles}
-	d := decoder{b: b[:off[4]], pos: len(magic)}
-	n := d.count(len(b))
-	nterms := d.count(len(b))
-	nkeys := d.count(len(b))
-	fp := d.uint32()
-	switch {
-	case d.err != nil:
-	case n != len(c.Articles) || fp != c.Fingerprint():
-		return nil, &errCorrupt{fmt.Sprintf("built for another collection (%d articles; this one has %d)", n, len(c.Articles))}
-	}
+	d := datafile.NewDecoder(fileKind)
 
-	d.section("lengths", off[0])
+	d.Section("lengths", sections[0])
 	ix.bodyLen = make([]uint32, n)
 	for i := range ix.bodyLen {
-		ix.bodyLen[i] = uint32(d.count(1 << 31))
+		ix.bodyLen[i] = uint32(d.Count(1 << 31))
 	}
 
-	d.section("terms", off[1])
+	d.Section("terms", sections[1])
+	nterms := d.Count(d.Left() / 2) // a term takes two bytes or more
 	ix.termEnd = make([]uint32, nterms)
 	ix.df = make([]uint32, nterms)
 	ix.postEnd = make([]uint32, nterms) // list lengths for now; MaxUint32: to be read
 	var terms []byte
 	var prev []byte
 	for i := range nterms {
-		prev = d.frontCoded(prev)
+		prev = d.FrontCoded(prev)
 		terms = append(terms, prev...)
 		ix.termEnd[i] = uint32(len(terms))
-		df := d.count(n)
+		df := d.Count(n)
 		ix.df[i] = uint32(df)
 		ix.postEnd[i] = math.MaxUint32
 		if df > shortList {
-			ix.postEnd[i] = uint32(d.count(len(b)))
+			ix.postEnd[i] = uint32(d.Count(8 * len(sections[2])))
 		}
 	}
 	ix.termText = string(terms)
 
-	d.section("postings", off[2])
-	ix.postings = d.bytes(off[3] - off[2])
+	d.Section("postings", sections[2])
+	ix.postings = d.Bytes(d.Left())
 	if len(ix.postings) >= 1<<29 {
-		d.fail("posting lists too long to address in bits")
+		d.Fail("posting lists too long to address in bits")
 	}
 	end := 0 // in bits
 	for i := range nterms {
-		if d.err != nil {
+		if d.Err() != nil {
 			break
 		}
 		if ix.postEnd[i] == math.MaxUint32 {
@@ -123,7 +94,7 @@ func Load(c *data.Collection, b []byte) (*Index, error) {
 			pr := ix.postingsFrom(i, end)
 			for range ix.df[i] {
 				if _, ok := pr.read(); !ok {
-					d.fail(fmt.Sprintf("posting list of term %d is damaged", i))
+					d.Fail(fmt.Sprintf("posting list of term %d is damaged", i))
 					break
 				}
 			}
@@ -132,28 +103,32 @@ func Load(c *data.Collection, b []byte) (*Index, error) {
 			end += int(ix.postEnd[i])
 		}
 		if end > 8*len(ix.postings) {
-			d.fail(fmt.Sprintf("posting list of term %d runs past the postings", i))
+			d.Fail(fmt.Sprintf("posting list of term %d runs past the postings", i))
 			break
 		}
 		ix.postEnd[i] = uint32(end)
 	}
-	if d.err == nil && (end+7)/8 != len(ix.postings) {
-		d.fail(fmt.Sprintf("posting lists end at bit %d of %d bytes", end, len(ix.postings)))
+	if d.Err() == nil && (end+7)/8 != len(ix.postings) {
+		d.Fail(fmt.Sprintf("posting lists end at bit %d of %d bytes", end, len(ix.postings)))
 	}
 
-	d.section("keys", off[3])
+	d.Section("keys", sections[3])
 	type keyEntry struct {
 		key  string
 		term uint32
 	}
+	nkeys := d.Count(d.Left() / 2) // an entry takes two bytes or more
 	keys := make([]keyEntry, nkeys)
 	var term int
 	for j := range nkeys {
-		term += d.count(nterms - 1 - term)
-		if d.err != nil {
+		term += d.Count(nterms - 1 - term)
+		if d.Err() != nil {
 			break
 		}
-		keys[j] = keyEntry{string(d.frontCoded([]byte(ix.term(term)))), uint32(term)}
+		keys[j] = keyEntry{string(d.FrontCoded([]byte(ix.term(term)))), uint32(term)}
+	}
+	if err := d.End(); err != nil {
+		return nil, err
 	}
 	// Sorted by key, for lookups by key and by a key's prefix.
 	sort.Slice(keys, func(i, j int) bool {
@@ -171,13 +146,9 @@ func Load(c *data.Collection, b []byte) (*Index, error) {
 		ix.keyTerm[j] = k.term
 	}
 	ix.keyText = string(keyText)
-	d.section("trailer", off[4])
-	if d.err != nil {
-		return nil, d.err
-	}
 	for i := 1; i < nterms; i++ {
 		if ix.term(i-1) >= ix.term(i) {
-			return nil, &errCorrupt{fmt.Sprintf("term %d out of order", i)}
+			return nil, fileKind.Corrupt(fmt.Sprintf("term %d out of order", i))
 		}
 	}
 	ix.derive()
@@ -263,90 +234,7 @@ func (ix *Index) key(j int) string {
 	return ix.keyText[start:ix.keyEnd[j]]
 }
 
-// decoder reads the sections of an index. Its first error sticks: later
-// reads return zeros, so Load checks once, at the end.
-type decoder struct {
-	b   []byte
-	pos int
-	err error
-}
-
-func (d *decoder) fail(why string) {
-	if d.err == nil {
-		d.err = &errCorrupt{why}
-	}
-	d.pos = len(d.b)
-}
-
-func (d *decoder) uvarint() uint64 {
-	if d.err != nil {
-		return 0
-	}
-	v, n := binary.Uvarint(d.b[d.pos:])
-	if n <= 0 {
-		d.fail(fmt.Sprintf("bad number at byte %d", d.pos))
-		return 0
-	}
-	d.pos += n
-	return v
-}
-
-// count reads a uvarint that must not exceed limit.
-func (d *decoder) count(limit int) int {
-	v := d.uvarint()
-	if v > uint64(max(limit, 0)) {
-		d.fail(fmt.Sprintf("number %d out of range at byte %d", v, d.pos))
-		return 0
-	}
-	return int(v)
-}
-
-func (d *decoder) uint32() uint32 {
-	if d.err != nil || len(d.b)-d.pos < 4 {
-		d.fail("header is truncated")
-		return 0
-	}
-	v := binary.LittleEndian.Uint32(d.b[d.pos:])
-	d.pos += 4
-	return v
-}
-
-func (d *decoder) bytes(n int) []byte {
-	if d.err != nil || n > len(d.b)-d.pos {
-		d.fail(fmt.Sprintf("section runs past the end at byte %d", d.pos))
-		return nil
-	}
-	b := d.b[d.pos : d.pos+n : d.pos+n]
-	d.pos += n
-	return b
-}
-
-// frontCoded reads a string front-coded against prev, reusing prev's
-// storage.
-func (d *decoder) frontCoded(prev []byte) []byte {
-	v := d.uvarint()
-	shared, n := int(v>>4), int(v&15)
-	if shared > len(prev) {
-		d.fail(fmt.Sprintf("front coding shares %d bytes of %d at byte %d", shared, len(prev), d.pos))
-		return prev[:0]
-	}
-	if n == 15 {
-		n += d.count(len(d.b))
-	}
-	rest := d.bytes(n)
-	return append(prev[:shared], rest...)
-}
-
-// section checks that the section about to be read starts at off: the
-// previous one ended exactly there.
-func (d *decoder) section(name string, off int) {
-	if d.err == nil && d.pos != off {
-		d.fail(fmt.Sprintf("%s section at byte %d, trailer says %d", name, d.pos, off))
-	}
-}
-
-// Errors are of one kind; IsCorrupt lets callers tell them from others.
-func IsCorrupt(err error) bool {
-	var e *errCorrupt
-	return errors.As(err, &e)
-}
+// IsCorrupt reports whether err says that a data file, the index or
+// another, cannot be used (and the site wants rebuilding), rather than
+// that it could not be had.
+func IsCorrupt(err error) bool { return datafile.IsCorrupt(err) }

@@ -1,41 +1,28 @@
 package search
 
-// An index file, as MarshalBinary writes it and Load reads it back, is:
+// An index file, as MarshalBinary writes it and Load reads it back, is a
+// data file (app/datafile: magic, header, sections, checksum, trailer) of
+// kind "search index", built for the collection it indexes, of N articles.
+// Its sections are
 //
-//	"broadsheet search index 1\n"            magic, 26 bytes
-//	header
 //	lengths
 //	terms
 //	postings
 //	keys
-//	trailer
-//
-// The header is
-//
-//	uvarint  number of articles, N
-//	uvarint  number of terms, T
-//	uvarint  number of keys, K
-//	uint32   fingerprint of the collection: CRC-32 (IEEE) of its slugs,
-//	         each followed by "\n"
 //
 // The lengths are N uvarints, the number of words in each article's body,
 // in the collection's order (article numbers count from 0 in that order).
 //
-// The terms are T entries in byte order of the term, the output of
-// text.Fold for one word. Each entry is
+// The terms are
 //
-//	string   the term, front-coded against the previous term (below)
-//	uvarint  document frequency df: the number of articles with the term
-//	uvarint  length in bits of the term's posting list; only when
-//	         df > 4 (shortList): a shorter list is found by reading it
-//
-// A front-coded string is
-//
-//	uvarint  shared<<4 | n: shared is how many bytes it has in common
-//	         with the string it is coded against, n the number of bytes
-//	         that follow, or 15 if they are 15 or more
-//	uvarint  the number of bytes that follow, minus 15; only when n is 15
-//	bytes    the rest of the string
+//	uvarint  number of terms, T
+//	T        entries in byte order of the term, the output of text.Fold
+//	         for one word:
+//	  string   the term, front-coded against the previous term
+//	           (datafile.AppendFrontCoded)
+//	  uvarint  document frequency df: the number of articles with the term
+//	  uvarint  length in bits of the term's posting list; only when
+//	           df > 4 (shortList): a shorter list is found by reading it
 //
 // The postings are the T posting lists, in term order, as one bit stream
 // (most significant bit first, padded with zeros to a whole byte at the
@@ -57,42 +44,33 @@ package search
 // bits on a gap. An Elias gamma code writes v ≥ 1 as len(v)−1 in unary,
 // then the bits of v after its leading 1.
 //
-// The keys are K entries, one for each term whose loose key (text.Key)
-// differs from the term, in term order:
+// The keys are
 //
-//	uvarint  the term's number minus the previous entry's (the first
-//	         entry: the term's number)
-//	string   the key, front-coded against its term
+//	uvarint  number of keys, K
+//	K        entries, one for each term whose loose key (text.Key)
+//	         differs from the term, in term order:
+//	  uvarint  the term's number minus the previous entry's (the first
+//	           entry: the term's number)
+//	  string   the key, front-coded against its term
 //
-// The trailer is
-//
-//	uint32   offset of the lengths
-//	uint32   offset of the terms
-//	uint32   offset of the postings
-//	uint32   offset of the keys
-//	uint32   CRC-32 (IEEE) of every byte before this one
-//	"\nbroadsheet search index end\n"       29 bytes
-//
-// Every uint32 is little-endian. Load checks the magic, the trailer and the
-// checksum once, at the boundary, and that each section ends where the
-// next begins; the query code trusts what passed, except that it never
-// reads past the end of the postings nor takes an article number ≥ N.
+// datafile.Read checks the envelope once, at the boundary; Load then
+// checks that each section is read to its end and every number is in
+// range. The query code trusts what passed, except that it never reads
+// past the end of the postings nor takes an article number ≥ N.
 
 import (
 	"encoding/binary"
-	"hash/crc32"
 	"slices"
 	"strings"
 
+	"broadsheet/app/datafile"
 	"broadsheet/app/text"
 	"broadsheet/data"
 )
 
-const (
-	magic        = "broadsheet search index 1\n"
-	trailerMagic = "\nbroadsheet search index end\n"
-	trailerSize  = 5*4 + len(trailerMagic)
-)
+// fileKind is the index file's kind; its version goes up whenever what
+// the sections hold changes.
+var fileKind = datafile.Kind{Name: "search index", Version: 2, Sections: 4}
 
 // postingList is one term's list while the index is being written:
 // (article, title count, body count) entries as uvarints, turned into the
@@ -108,9 +86,9 @@ type postingList struct {
 func encode(c *data.Collection) []byte {
 	ids := map[string]int32{}
 	var lists []postingList
-	var counts [][2]uint32 // by term id, for the current article: title, body
-	var touched []int32    // term ids with counts, in first-seen order
-	lengths := make([]int, len(c.Articles))
+	var counts [][2]uint32                // by term id, for the current article: title, body
+	var touched []int32                   // term ids with counts, in first-seen order
+	words := make([]int, len(c.Articles)) // in each body
 	for i := range c.Articles {
 		a := &c.Articles[i]
 		count := func(term string, field int) {
@@ -133,7 +111,7 @@ func encode(c *data.Collection) []byte {
 		}
 		for t := range text.EachToken(a.Body) {
 			count(t.Term, 1)
-			lengths[i]++
+			words[i]++
 		}
 		for _, id := range touched {
 			l := &lists[id]
@@ -163,16 +141,9 @@ func encode(c *data.Collection) []byte {
 		}
 	}
 
-	var b []byte
-	b = append(b, magic...)
-	b = binary.AppendUvarint(b, uint64(len(c.Articles)))
-	b = binary.AppendUvarint(b, uint64(len(terms)))
-	b = binary.AppendUvarint(b, uint64(len(keys)))
-	b = binary.LittleEndian.AppendUint32(b, c.Fingerprint())
-
-	offLengths := len(b)
-	for _, n := range lengths {
-		b = binary.AppendUvarint(b, uint64(n))
+	var lengths []byte
+	for _, n := range words {
+		lengths = binary.AppendUvarint(lengths, uint64(n))
 	}
 	var postings bitWriter
 	bitLen := make([]int, len(terms))
@@ -181,32 +152,25 @@ func encode(c *data.Collection) []byte {
 		postings.list(&lists[ids[t]], len(c.Articles))
 		bitLen[i] = postings.len() - start
 	}
-	offTerms := len(b)
+	termList := binary.AppendUvarint(nil, uint64(len(terms)))
 	prev := ""
 	for i, t := range terms {
-		b = appendFrontCoded(b, prev, t)
+		termList = datafile.AppendFrontCoded(termList, prev, t)
 		df := lists[ids[t]].df
-		b = binary.AppendUvarint(b, uint64(df))
+		termList = binary.AppendUvarint(termList, uint64(df))
 		if df > shortList {
-			b = binary.AppendUvarint(b, uint64(bitLen[i]))
+			termList = binary.AppendUvarint(termList, uint64(bitLen[i]))
 		}
 		prev = t
 	}
-	offPostings := len(b)
-	b = append(b, postings.flush()...)
-	offKeys := len(b)
+	keyList := binary.AppendUvarint(nil, uint64(len(keys)))
 	last := 0
 	for _, k := range keys {
-		b = binary.AppendUvarint(b, uint64(k.term-last))
-		b = appendFrontCoded(b, terms[k.term], k.key)
+		keyList = binary.AppendUvarint(keyList, uint64(k.term-last))
+		keyList = datafile.AppendFrontCoded(keyList, terms[k.term], k.key)
 		last = k.term
 	}
-
-	for _, off := range []int{offLengths, offTerms, offPostings, offKeys} {
-		b = binary.LittleEndian.AppendUint32(b, uint32(off))
-	}
-	b = binary.LittleEndian.AppendUint32(b, crc32.ChecksumIEEE(b))
-	return append(b, trailerMagic...)
+	return datafile.Write(fileKind, len(c.Articles), c.Fingerprint(), lengths, termList, postings.flush(), keyList)
 }
 
 // list appends a list's entries as the format describes.
@@ -235,20 +199,6 @@ func (w *bitWriter) list(l *postingList, n int) {
 			w.gamma(body + 1)
 		}
 	}
-}
-
-// appendFrontCoded appends s front-coded against prev.
-func appendFrontCoded(b []byte, prev, s string) []byte {
-	shared := 0
-	for shared < len(prev) && shared < len(s) && prev[shared] == s[shared] {
-		shared++
-	}
-	n := len(s) - shared
-	b = binary.AppendUvarint(b, uint64(shared)<<4|uint64(min(n, 15)))
-	if n >= 15 {
-		b = binary.AppendUvarint(b, uint64(n-15))
-	}
-	return append(b, s[shared:]...)
 }
 
 // shortList is the document frequency up to which a posting list's length

@@ -1,8 +1,6 @@
 package timeline
 
 import (
-	"encoding/json"
-	"fmt"
 	"sort"
 
 	"broadsheet/data"
@@ -70,84 +68,6 @@ func (e *Event) End() data.Date {
 		return e.Until
 	}
 	return e.Date
-}
-
-// The events file, as written by EncodeEvents, is JSON:
-//
-//	{"version": 1, "events": [
-//	  {"a": "slug", "d": "~2025-05-14", "u": "", "s": 3, "b": 412, "e": 530, "pb": 48, "pe": 54}, …]}
-//
-// a is the article's slug; d and u the date and range end in
-// data.Date's text form ("~" marks an inferred date); s the sentence's
-// index, b and e its rune offsets in the body; pb and pe the phrase's
-// offsets in the sentence. Keys are short because a large collection has
-// tens of thousands of events.
-const eventsVersion = 1
-
-type eventsFile struct {
-	Version int         `json:"version"`
-	Events  []eventJSON `json:"events"`
-}
-
-type eventJSON struct {
-	Article     string    `json:"a"`
-	Date        data.Date `json:"d"`
-	Until       data.Date `json:"u,omitzero"`
-	Sentence    int       `json:"s"`
-	Start       int       `json:"b"`
-	End         int       `json:"e"`
-	PhraseStart int       `json:"pb"`
-	PhraseEnd   int       `json:"pe"`
-}
-
-// EncodeEvents writes events as the file the browser loads.
-func EncodeEvents(events []Event) ([]byte, error) {
-	f := eventsFile{Version: eventsVersion, Events: make([]eventJSON, len(events))}
-	for i, e := range events {
-		f.Events[i] = eventJSON{
-			Article: e.Article, Date: e.Date, Until: e.Until,
-			Sentence: e.Sentence.Index, Start: e.Sentence.Start, End: e.Sentence.End,
-			PhraseStart: e.PhraseStart, PhraseEnd: e.PhraseEnd,
-		}
-	}
-	return json.Marshal(f)
-}
-
-// DecodeEvents reads what EncodeEvents wrote and checks every event
-// against the collection it was extracted from, so that a stale events
-// file is reported once, here, and not as a sentence cut wrongly later.
-func DecodeEvents(c *data.Collection, b []byte) (*Events, error) {
-	var f eventsFile
-	if err := json.Unmarshal(b, &f); err != nil {
-		return nil, fmt.Errorf("decoding events: %w", err)
-	}
-	if f.Version != eventsVersion {
-		return nil, fmt.Errorf("events file version %d, want %d (rebuild the site)", f.Version, eventsVersion)
-	}
-	bodyLen := make(map[string]int, len(c.Articles))
-	for i := range c.Articles {
-		bodyLen[c.Articles[i].Slug] = len([]rune(c.Articles[i].Body))
-	}
-	events := make([]Event, len(f.Events))
-	for i, j := range f.Events {
-		n, ok := bodyLen[j.Article]
-		switch {
-		case !ok:
-			return nil, fmt.Errorf("event %d: no article %q in the collection (rebuild the site)", i, j.Article)
-		case j.Start < 0 || j.End > n || j.Start >= j.End:
-			return nil, fmt.Errorf("event %d of %q: sentence %d..%d outside the body (%d runes)", i, j.Article, j.Start, j.End, n)
-		case j.PhraseStart < 0 || j.PhraseEnd > j.End-j.Start || j.PhraseStart >= j.PhraseEnd:
-			return nil, fmt.Errorf("event %d of %q: phrase %d..%d outside its sentence", i, j.Article, j.PhraseStart, j.PhraseEnd)
-		case j.Date.IsZero():
-			return nil, fmt.Errorf("event %d of %q: no date", i, j.Article)
-		}
-		events[i] = Event{
-			Article: j.Article, Date: j.Date, Until: j.Until,
-			Sentence:    Sentence{Index: j.Sentence, Start: j.Start, End: j.End},
-			PhraseStart: j.PhraseStart, PhraseEnd: j.PhraseEnd,
-		}
-	}
-	return NewEvents(c, events), nil
 }
 
 // Events are a collection's events in time order, with the way back to

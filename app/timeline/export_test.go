@@ -172,27 +172,3 @@ func TestGroupEvents(t *testing.T) {
 		t.Errorf("March 25 group date %v", d)
 	}
 }
-
-func TestEventsFileRoundTrip(t *testing.T) {
-	x := exportFixture(t)
-	var all []Event
-	for _, e := range x.Events {
-		all = append(all, *e)
-	}
-	b, err := EncodeEvents(all)
-	if err != nil {
-		t.Fatal(err)
-	}
-	c := x.Source.collection
-	ev, err := DecodeEvents(c, b)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(ev.All) != 3 || ev.Text(&ev.All[2]) != "He was returned on March 25." || !ev.All[2].Date.Inferred {
-		t.Errorf("round trip: %+v", ev.All)
-	}
-	c.Articles[0].Body = "short"
-	if _, err := DecodeEvents(c, b); err == nil {
-		t.Error("an events file that does not fit its collection was accepted")
-	}
-}
