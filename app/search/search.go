@@ -485,7 +485,7 @@ func (ix *Index) matchWordUncached(s *scratch, word string, widen bool) wordMatc
 				}
 			}
 		} else {
-			slices.Sort(touched)
+			sort.Slice(touched, func(i, j int) bool { return touched[i] < touched[j] }) // see sort.Slice above
 		}
 	}
 	s.touched = touched
