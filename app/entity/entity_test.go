@@ -10,6 +10,7 @@ import (
 
 	"broadsheet/app/datafile"
 	"broadsheet/data"
+	"broadsheet/data/corpus"
 )
 
 // fixture builds the index of testdata/facets.tsv: articles whose titles
@@ -21,7 +22,7 @@ func fixture(t testing.TB) (*data.Collection, *Index) {
 	var entities []Entity
 	ids := map[string]ID{}
 	var anns []Annotations
-	for _, row := range tsv(t, "facets.tsv", 2) {
+	for _, row := range corpus.Table(t, "facets.tsv", 2) {
 		c.Articles = append(c.Articles, data.Article{Slug: row[0], Title: row[0], Body: "Рахмон and Rahmon."})
 		var a Annotations
 		for _, v := range strings.Split(row[1], "; ") {
@@ -113,7 +114,7 @@ func formatFacets(fs []Facet) string {
 
 func TestFacets(t *testing.T) {
 	c, ix := fixture(t)
-	for _, row := range tsv(t, "facets-counts.tsv", 4) {
+	for _, row := range corpus.Table(t, "facets-counts.tsv", 4) {
 		limit, _ := strconv.Atoi(row[2])
 		got := formatFacets(ix.Facets(positions(t, c, row[0]), selection(t, ix, row[1]), limit))
 		if got != row[3] {
@@ -125,7 +126,7 @@ func TestFacets(t *testing.T) {
 func TestFilter(t *testing.T) {
 	c, ix := fixture(t)
 	all := positions(t, c, "*")
-	for _, row := range tsv(t, "facets-filter.tsv", 2) {
+	for _, row := range corpus.Table(t, "facets-filter.tsv", 2) {
 		sel := selection(t, ix, row[0])
 		var want []int
 		if row[1] != "-" {

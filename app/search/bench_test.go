@@ -6,14 +6,15 @@ import (
 	"time"
 
 	"broadsheet/data"
+	"broadsheet/data/corpus"
 )
 
 func benchCollection(b *testing.B, name string) *data.Collection {
 	switch name {
 	case "seed":
-		return seed(b)
+		return corpus.Seed(b)
 	case "bbc10k":
-		return bbc(b)
+		return corpus.BBCOrSkip(b)
 	}
 	return synthetic(b, 100_000)
 }
@@ -120,7 +121,7 @@ func BenchmarkLatency(b *testing.B) {
 // unlike times, are the same on every run, so this one of the latency
 // table's figures is a test.
 func TestIndexBudget(t *testing.T) {
-	c := bbc(t)
+	c := corpus.BBCOrSkip(t)
 	raw, text := len(encode(c)), rawBytes(c)
 	if raw*4 > text {
 		t.Errorf("the BBC index is %d B, %.1f%% of its %d B of text; the budget is 25%%", raw, 100*float64(raw)/float64(text), text)

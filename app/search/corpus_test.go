@@ -15,23 +15,13 @@ import (
 	"broadsheet/data/corpus"
 )
 
-// bbc is the BBC feed of 2022 (shared/corpora), read by data/corpus.
-func bbc(t testing.TB) *data.Collection {
-	t.Helper()
-	c, err := corpus.BBC()
-	if err != nil {
-		t.Skip(err)
-	}
-	return c
-}
-
 // synthetic makes n full-length articles from the sentences of the seed
 // and the BBC feed, deterministically: each has a BBC title and 8 to 24
 // sentences drawn with a fixed seed, dated across 2022–2025.
 func synthetic(t testing.TB, n int) *data.Collection {
 	t.Helper()
 	var sentences, titles []string
-	for _, c := range []*data.Collection{seed(t), bbc(t)} {
+	for _, c := range []*data.Collection{corpus.Seed(t), corpus.BBCOrSkip(t)} {
 		for _, a := range c.Articles {
 			titles = append(titles, a.Title)
 			for _, s := range strings.SplitAfter(a.Body, ". ") {

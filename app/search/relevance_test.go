@@ -6,17 +6,8 @@ import (
 	"testing"
 
 	"broadsheet/data"
-	"broadsheet/data/folder"
+	"broadsheet/data/corpus"
 )
-
-func seed(t testing.TB) *data.Collection {
-	t.Helper()
-	c, err := folder.Read(data.Default())
-	if err != nil {
-		t.Fatal(err)
-	}
-	return c
-}
 
 // The seed's articles, by the start of their slugs.
 const (
@@ -70,7 +61,7 @@ func TestRelevance(t *testing.T) {
 		{"telegram tiktoker", []string{kazakh, tiktoker}, 2, ""},
 		{"zzqx", nil, 0, ""},
 	}
-	ix := New(seed(t))
+	ix := New(corpus.Seed(t))
 	for _, tt := range tests {
 		r := ix.Search(tt.query)
 		var slugs []string
@@ -101,7 +92,7 @@ func TestRelevance(t *testing.T) {
 }
 
 func TestAnyWordIsSaid(t *testing.T) {
-	ix := New(seed(t))
+	ix := New(corpus.Seed(t))
 	if r := ix.Search("telegram tiktoker"); !r.AnyWord {
 		t.Error("telegram tiktoker: no article has both, the results should say they have any")
 	}
@@ -111,7 +102,7 @@ func TestAnyWordIsSaid(t *testing.T) {
 }
 
 func TestOrderAndDates(t *testing.T) {
-	c := seed(t)
+	c := corpus.Seed(t)
 	ix := New(c)
 	r := ix.Run(Request{Query: "social", Order: ByDate, Limit: 100})
 	for i := 1; i < len(r.Hits); i++ {
@@ -138,7 +129,7 @@ func TestOrderAndDates(t *testing.T) {
 }
 
 func TestHighlightsAndSnippets(t *testing.T) {
-	ix := New(seed(t))
+	ix := New(corpus.Seed(t))
 	r := ix.Search("telegram channels")
 	h := r.Hits[0]
 	title := []rune(h.Article.Title)
@@ -167,7 +158,7 @@ func TestHighlightsAndSnippets(t *testing.T) {
 }
 
 func TestPlainSkipsTheDetails(t *testing.T) {
-	ix := New(seed(t))
+	ix := New(corpus.Seed(t))
 	full := ix.Run(Request{Query: "likes", Limit: 100})
 	plain := ix.Run(Request{Query: "likes", Limit: 100, Plain: true})
 	if plain.Count != full.Count || len(plain.Hits) != len(full.Hits) {
@@ -184,7 +175,7 @@ func TestPlainSkipsTheDetails(t *testing.T) {
 }
 
 func TestJumpList(t *testing.T) {
-	ix := New(seed(t))
+	ix := New(corpus.Seed(t))
 	r := ix.Search("tel chan")
 	if len(r.Jump) != 1 || !strings.HasPrefix(r.Jump[0].Article.Slug, kazakh) {
 		t.Fatalf("tel chan: jump to %v, want the Kazakh article", r.Jump)

@@ -3,6 +3,8 @@ package search
 import (
 	"slices"
 	"testing"
+
+	"broadsheet/data/corpus"
 )
 
 func TestOSA(t *testing.T) {
@@ -45,7 +47,7 @@ func TestMaxEdits(t *testing.T) {
 // TestTypoWalk checks the trie walk over the sorted terms against osa on
 // every term.
 func TestTypoWalk(t *testing.T) {
-	c := seed(t)
+	c := corpus.Seed(t)
 	ix := New(c)
 	for _, q := range []string{"rahmno", "telegarm", "balayeav", "kazakstan", "lkies", "ctriminal", "decriminalise"} {
 		qr := []rune(q)

@@ -25,7 +25,7 @@ import (
 	"broadsheet/cmd/broadsheet/internal/server"
 	"broadsheet/cmd/broadsheet/internal/site"
 	"broadsheet/data"
-	"broadsheet/data/folder"
+	"broadsheet/data/corpus"
 )
 
 const hostileTitle = `"><img src=x onerror=alert(1)>`
@@ -91,10 +91,7 @@ func buildWasm(out string) error {
 // testCollection is the seed plus an article whose title tries to inject
 // markup.
 func testCollection(t testing.TB) *data.Collection {
-	c, err := folder.Read(data.Default())
-	if err != nil {
-		t.Fatal(err)
-	}
+	c := corpus.Seed(t)
 	c.Articles = append(c.Articles, data.Article{
 		Slug:  "hostile-title",
 		Title: hostileTitle,

@@ -10,6 +10,7 @@ import (
 	"broadsheet/app/entity"
 	"broadsheet/app/text"
 	"broadsheet/data"
+	"broadsheet/data/corpus"
 )
 
 var bbcBuild struct {
@@ -25,7 +26,7 @@ func bbcIndex(t *testing.T) (*data.Collection, *entity.Index) {
 	if testing.Short() {
 		t.Skip("-short: building the BBC feed's entities takes a second or two")
 	}
-	c := bbc(t)
+	c := corpus.BBCOrSkip(t)
 	bbcBuild.Do(func() { bbcBuild.ix, bbcBuild.err = Build(c) })
 	if bbcBuild.err != nil {
 		t.Fatal(bbcBuild.err)
@@ -40,7 +41,7 @@ func bbcIndex(t *testing.T) (*data.Collection, *entity.Index) {
 // month, a weekday or "The".
 func TestBBCNames(t *testing.T) {
 	_, ix := bbcIndex(t)
-	for _, row := range tsv(t, "bbc-expected.tsv", 4) {
+	for _, row := range corpus.Table(t, "bbc-expected.tsv", 4) {
 		kind, err := entity.ParseKind(row[0])
 		if err != nil {
 			t.Fatal(err)

@@ -12,13 +12,14 @@ import (
 
 	"broadsheet/app/entity"
 	"broadsheet/data"
+	"broadsheet/data/corpus"
 )
 
 func collection(t testing.TB, name string) *data.Collection {
 	if name == "seed" {
-		return seed(t)
+		return corpus.Seed(t)
 	}
-	return bbc(t)
+	return corpus.BBCOrSkip(t)
 }
 
 // BenchmarkBuild is the build's row of the entities table, for the seed
@@ -92,7 +93,7 @@ func BenchmarkDecode(b *testing.B) {
 // case), a thousand, and a hundred, with no selection and with a country
 // and a person selected; ten values listed per kind.
 func BenchmarkFacets(b *testing.B) {
-	c := bbc(b)
+	c := corpus.BBCOrSkip(b)
 	ix, err := Build(c)
 	if err != nil {
 		b.Fatal(err)

@@ -8,6 +8,7 @@ import (
 
 	"broadsheet/app/entity"
 	"broadsheet/data"
+	"broadsheet/data/corpus"
 	"broadsheet/data/folder"
 )
 
@@ -80,7 +81,7 @@ func TestGazetteerMatches(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, row := range tsv(t, "gazetteer.tsv", 3) {
+	for _, row := range corpus.Table(t, "gazetteer.tsv", 3) {
 		a := articleScan{fields: [2]field{newField(""), newField(row[0])}}
 		var got []string
 		for _, m := range x.article("t", &a, nil) {
@@ -99,12 +100,12 @@ func TestGazetteerMatches(t *testing.T) {
 }
 
 func TestSeedEntities(t *testing.T) {
-	c := seed(t)
+	c := corpus.Seed(t)
 	ix, err := Build(c)
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, row := range tsv(t, "seed-expected.tsv", 4) {
+	for _, row := range corpus.Table(t, "seed-expected.tsv", 4) {
 		i := article(t, c, row[0])
 		kind, _ := entity.ParseKind(row[1])
 		name, absent := strings.CutPrefix(row[2], "!")
@@ -124,12 +125,12 @@ func TestSeedEntities(t *testing.T) {
 }
 
 func TestSeedSurnames(t *testing.T) {
-	c := seed(t)
+	c := corpus.Seed(t)
 	ix, err := Build(c)
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, row := range tsv(t, "seed-surnames.tsv", 3) {
+	for _, row := range corpus.Table(t, "seed-surnames.tsv", 3) {
 		i := article(t, c, row[0])
 		want, _ := strconv.Atoi(row[2])
 		if got := mentions(ix, i)["person "+row[1]]; got != want {
@@ -142,7 +143,7 @@ func TestSeedSurnames(t *testing.T) {
 // heuristic found on the seed and the runs it turned down. A name not in
 // seed-expected.tsv is a false positive.
 func TestSeedHeuristicPrecision(t *testing.T) {
-	c := seed(t)
+	c := corpus.Seed(t)
 	x, err := NewExtractor()
 	if err != nil {
 		t.Fatal(err)
@@ -153,7 +154,7 @@ func TestSeedHeuristicPrecision(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := map[string]bool{}
-	for _, row := range tsv(t, "seed-expected.tsv", 4) {
+	for _, row := range corpus.Table(t, "seed-expected.tsv", 4) {
 		if row[3] == "heuristic" && !strings.HasPrefix(row[2], "!") {
 			want[row[2]] = true
 		}
@@ -233,7 +234,7 @@ func TestSpellings(t *testing.T) {
 // TestMentionOffsets checks that every mention's offsets cut out of its
 // text a spelling of its entity's name.
 func TestMentionOffsets(t *testing.T) {
-	c := seed(t)
+	c := corpus.Seed(t)
 	ix, err := Build(c)
 	if err != nil {
 		t.Fatal(err)
@@ -254,7 +255,7 @@ func TestMentionOffsets(t *testing.T) {
 }
 
 func TestSeedRelated(t *testing.T) {
-	c := seed(t)
+	c := corpus.Seed(t)
 	ix, err := Build(c)
 	if err != nil {
 		t.Fatal(err)
@@ -264,7 +265,7 @@ func TestSeedRelated(t *testing.T) {
 			t.Logf("%.28s… → %.28s…: %s", a.Slug, c.Articles[r.Article].Slug, ix.Reason(r))
 		}
 	}
-	for _, row := range tsv(t, "seed-related.tsv", 3) {
+	for _, row := range corpus.Table(t, "seed-related.tsv", 3) {
 		i := article(t, c, row[0])
 		want := strings.Fields(row[1])
 		rel := ix.Articles[i].Related
@@ -301,7 +302,7 @@ func TestSeedRelated(t *testing.T) {
 // index comes back.
 func TestRoundTrip(t *testing.T) {
 	for _, name := range []string{"seed", "spellings"} {
-		c := seed(t)
+		c := corpus.Seed(t)
 		if name == "spellings" {
 			var err error
 			if c, err = folder.ReadDir("testdata/spellings"); err != nil {

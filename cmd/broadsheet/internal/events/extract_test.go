@@ -11,7 +11,6 @@ import (
 	"broadsheet/app/timeline"
 	"broadsheet/data"
 	"broadsheet/data/corpus"
-	"broadsheet/data/folder"
 )
 
 // describe writes an event as the tables do: "phrase => ~2025-05-14/day".
@@ -27,7 +26,7 @@ func describe(body []rune, e *timeline.Event) string {
 func TestExtractSentences(t *testing.T) {
 	x := Extractor{DateParser: NewSecondPass()}
 	// The first row of each table is its header.
-	for n, row := range tsv(t, "sentences.tsv", 3)[1:] {
+	for n, row := range corpus.Table(t, "sentences.tsv", 3)[1:] {
 		dateText, text, want := row[0], row[1], row[2]
 		where := fmt.Sprintf("sentences.tsv row %d", n+1)
 		a := data.Article{Slug: "a", Title: "A", Body: text}
@@ -60,12 +59,9 @@ type label struct {
 // has the same date, precision and inferred mark, and the two phrases
 // overlap in the text ("as early as 2018" and "2018").
 func TestSeedPrecisionRecall(t *testing.T) {
-	c, err := folder.Read(data.Default())
-	if err != nil {
-		t.Fatal(err)
-	}
+	c := corpus.Seed(t)
 	var labels []label
-	for _, row := range tsv(t, "seed-labels.tsv", 5)[1:] {
+	for _, row := range corpus.Table(t, "seed-labels.tsv", 5)[1:] {
 		labels = append(labels, label{row[0], row[1], row[2], row[3], row[4] == "true"})
 	}
 	bodies := map[string][]rune{}

@@ -10,17 +10,8 @@ import (
 
 	"broadsheet/app/text"
 	"broadsheet/data"
-	"broadsheet/data/folder"
+	"broadsheet/data/corpus"
 )
-
-func seed(t *testing.T) *data.Collection {
-	t.Helper()
-	c, err := folder.Read(data.Default())
-	if err != nil {
-		t.Fatal(err)
-	}
-	return c
-}
 
 var testOptions = Options{
 	Base:  "/sub",
@@ -67,7 +58,7 @@ func undoGaps(g []int) []int {
 // the collection: each article is listed under each of its terms, in the
 // title list when the title has the term, and nowhere else.
 func TestBuildIndexesEveryTerm(t *testing.T) {
-	c := seed(t)
+	c := corpus.Seed(t)
 	dir, files, err := Build(c, testOptions)
 	if err != nil {
 		t.Fatal(err)
@@ -157,7 +148,7 @@ func TestBuildIndexesEveryTerm(t *testing.T) {
 }
 
 func TestBuildIsStable(t *testing.T) {
-	c := seed(t)
+	c := corpus.Seed(t)
 	dir1, files1, err := Build(c, testOptions)
 	if err != nil {
 		t.Fatal(err)

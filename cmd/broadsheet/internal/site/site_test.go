@@ -11,7 +11,7 @@ import (
 	"golang.org/x/net/html"
 
 	"broadsheet/data"
-	"broadsheet/data/folder"
+	"broadsheet/data/corpus"
 )
 
 const hostileTitle = `"><img src=x onerror=alert(1)>`
@@ -20,10 +20,7 @@ const hostileTitle = `"><img src=x onerror=alert(1)>`
 // break out of the page.
 func testCollection(t *testing.T) *data.Collection {
 	t.Helper()
-	c, err := folder.Read(data.Default())
-	if err != nil {
-		t.Fatal(err)
-	}
+	c := corpus.Seed(t)
 	c.Articles = append(c.Articles, data.Article{
 		Slug:  "hostile",
 		Title: hostileTitle,
