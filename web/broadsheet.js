@@ -4,7 +4,7 @@
 // without it, so an old version keeps working until the reader reloads.
 (function () {
   "use strict";
-  // The theme the reader chose (app/preferences.go stores it), applied
+  // The theme the reader chose (app/ui/preferences.go stores it), applied
   // before the wasm arrives.
   try {
     const theme = localStorage.getItem("broadsheet.theme");

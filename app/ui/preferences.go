@@ -55,6 +55,34 @@ func storageSet(key, value string) {
 	app.Window().Get("localStorage").Call("setItem", key, value)
 }
 
+// The preferences' actions and state: the component dispatches the
+// reader's choice, the handlers remember it and apply it to the page.
+const (
+	actPrefsLang  = "prefs/lang"  // a language tag: remembered, then the page reloads
+	actPrefsTheme = "prefs/theme" // "system", "light" or "dark"
+	themeState    = "broadsheet/theme"
+)
+
+// handlePreferences registers the preferences' action handlers.
+func handlePreferences() {
+	app.Handle(actPrefsLang, func(ctx app.Context, a app.Action) {
+		storageSet(langKey, a.Value.(string))
+		ctx.Reload()
+	})
+	app.Handle(actPrefsTheme, func(ctx app.Context, a app.Action) {
+		theme := a.Value.(string)
+		root := app.Window().Get("document").Get("documentElement")
+		if theme == "light" || theme == "dark" {
+			storageSet(themeKey, theme)
+			root.Call("setAttribute", "data-theme", theme)
+		} else {
+			storageSet(themeKey, "")
+			root.Call("removeAttribute", "data-theme")
+		}
+		ctx.SetState(themeState, theme)
+	})
+}
+
 // preferences are the language and theme switches in the header.
 type preferences struct {
 	app.Compo
@@ -64,28 +92,22 @@ type preferences struct {
 
 func newPreferences() *preferences { return &preferences{} }
 
+// OnMount shows the theme remembered (set on the page before the app ran,
+// by web/broadsheet.js) and follows the reader's changes.
 func (p *preferences) OnMount(ctx app.Context) {
 	p.theme = storageGet(themeKey)
 	if p.theme == "" {
 		p.theme = "system"
 	}
+	ctx.ObserveState(themeState, &p.theme)
 }
 
 func (p *preferences) onLang(ctx app.Context, e app.Event) {
-	storageSet(langKey, ctx.JSSrc().Get("value").String())
-	ctx.Reload()
+	ctx.NewActionWithValue(actPrefsLang, ctx.JSSrc().Get("value").String())
 }
 
 func (p *preferences) onTheme(ctx app.Context, e app.Event) {
-	p.theme = ctx.JSSrc().Get("value").String()
-	root := app.Window().Get("document").Get("documentElement")
-	if p.theme == "light" || p.theme == "dark" {
-		storageSet(themeKey, p.theme)
-		root.Call("setAttribute", "data-theme", p.theme)
-	} else {
-		storageSet(themeKey, "")
-		root.Call("removeAttribute", "data-theme")
-	}
+	ctx.NewActionWithValue(actPrefsTheme, ctx.JSSrc().Get("value").String())
 }
 
 func (p *preferences) Render() app.UI {

@@ -64,6 +64,7 @@ func (l *Library) Article(slug string) (*data.Article, int, bool) {
 // each route also accepts a trailing slash.
 func Routes(l *Library) {
 	handleShelf()
+	handlePreferences()
 	app.Route("/", func() app.Composer { return newSearchPage(l) })
 	app.RouteWithRegexp(`^/timeline/?$`, func() app.Composer { return newTimelinePage(l) })
 	app.RouteWithRegexp(`^/about/?$`, func() app.Composer { return newAboutPage(l) })
