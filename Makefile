@@ -71,7 +71,7 @@ fuzz:
 # The pure packages also run as wasm under Node, as they do in the browser.
 test-wasm:
 	@if command -v node >/dev/null; then \
-		PATH="$$($(GO) env GOROOT)/lib/wasm:$$PATH" GOOS=js GOARCH=wasm $(GO) test -count=1 ./app/text/ ./app/search/ ./app/timeline/ ./app/datafile/ ./data/; \
+		PATH="$$($(GO) env GOROOT)/lib/wasm:$$PATH" GOOS=js GOARCH=wasm $(GO) test -count=1 ./app/text/ ./app/search/ ./app/timeline/ ./app/datafile/ ./app/bundle/ ./data/; \
 	else echo "node not found: skipping the wasm run of the pure packages"; fi
 
 # Speed and size, printed as tables (figures in the README come from here).
