@@ -16,17 +16,28 @@ import (
 const ingestUsage = `usage: broadsheet ingest -o DIR [flags] SOURCE...
 
 Reads articles from any mix of sources into the collection folder DIR,
-replacing it only if every source was read: search-results text, CSV and
+writing it only if every source was read: search-results text, CSV and
 TSV with a header row, RSS and Atom feeds, JSON arrays and JSON Lines,
 and collection folders of Markdown (or single article files). Each
 source's format is sniffed from its content unless -format is given.
+
+When DIR already holds a collection, the sources are added to it: every
+article it has is kept, with its slug; a version of one of them in the
+sources is merged into it (a later-dated version replaces its text, and
+is listed); adding the same export twice changes nothing. -replace writes
+the sources alone in its place instead.
 
 Versions of one article (same URL less tracking parameters, or same
 title on the same day) are merged into the latest: the later date, else
 the later row. Undated rows are kept. Broken bytes become U+FFFD, a row
 with more fields than its header is cut back to the header's columns,
-and both are reported with their line. A row without a title or with a
-date that cannot be read fails the run, unless -skip-bad leaves it out.
+and both are reported with their line. A body over -max-body (1 MiB), a
+title over 1,000 characters, a summary over 64 KB, a source, author,
+language or tag over 500 characters is cut at a paragraph or word end
+(the article marked truncated), a URL over 4 KB left out: each is
+reported with its line and field, and counted as cut. A row without a
+title or with a date that cannot be read fails the run, unless -skip-bad
+leaves it out.
 
 Exit status: 0 when every row was kept or merged (or, with -skip-bad,
 left out and reported), 1 on errors (nothing is written), 2 on bad usage.
@@ -42,6 +53,8 @@ func runIngest(args []string) int {
 	mapping := fs.String("map", "", "columns or keys of fields, as `FIELD=COLUMN,...`: title, date, body, summary, url, source, author, tags, language")
 	dayFirst := fs.Bool("dayfirst", false, "read 07/03/2022 as 7 March (default: July 3)")
 	skipBad := fs.Bool("skip-bad", false, "leave out rows that cannot be read, reporting them, instead of failing")
+	replace := fs.Bool("replace", false, "replace the collection at -o with the sources alone, instead of adding to it")
+	maxBody := fs.Int("max-body", ingest.DefaultMaxBody, "cut an article's body to at most `BYTES` of text")
 	show := fs.Int("problems", 10, "how many kinds of problem to list")
 	fs.Usage = func() {
 		fmt.Fprint(fs.Output(), ingestUsage)
@@ -63,7 +76,11 @@ func runIngest(args []string) int {
 		fs.Usage()
 		return 2
 	}
-	opts := ingest.Options{Name: *name, DayFirst: *dayFirst, SkipBad: *skipBad}
+	if *maxBody < 1 {
+		fmt.Fprintf(os.Stderr, "broadsheet ingest: -max-body %d: want a number of bytes above 0\n", *maxBody)
+		return 2
+	}
+	opts := ingest.Options{Name: *name, DayFirst: *dayFirst, SkipBad: *skipBad, Replace: *replace, MaxBody: *maxBody}
 	if *format != "" {
 		opts.Format = ingest.Format(strings.ToLower(*format))
 		if !slices.Contains(ingest.Formats, opts.Format) {

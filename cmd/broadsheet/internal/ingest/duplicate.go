@@ -137,6 +137,14 @@ func titleKey(a *data.Article) string {
 type version struct {
 	a     data.Article
 	order int
+	// file and line are where the version was read, for messages.
+	file string
+	line int
+	// archived marks a version from the archive being added to; once
+	// merged, hadArchived says whether the article was in the archive,
+	// and was is the archive's date of it.
+	archived, hadArchived bool
+	was                   data.Date
 }
 
 // newer orders versions: the later date first, then the later read.
@@ -167,8 +175,19 @@ func merge(vs []version) (out []version, merged int) {
 		}
 		return i
 	}
+	// archived[root]: the group holds an article of the archive. Two such
+	// groups are never joined: an archive keeps every article it has.
+	archived := make([]bool, len(vs))
+	for i := range vs {
+		archived[i] = vs[i].archived
+	}
 	union := func(i, j int) {
 		i, j = find(i), find(j)
+		if archived[i] && archived[j] {
+			return
+		}
+		archived[i] = archived[i] || archived[j]
+		archived[j] = archived[i]
 		if i < j {
 			parent[j] = i
 		} else if j < i {
@@ -218,6 +237,11 @@ func merge(vs []version) (out []version, merged int) {
 		v := *g[0]
 		for _, older := range g[1:] {
 			fillGaps(&v.a, &older.a)
+		}
+		for _, x := range g {
+			if x.archived && !v.hadArchived {
+				v.hadArchived, v.was = true, x.a.Date
+			}
 		}
 		v.order = vs[r].order
 		out = append(out, v)

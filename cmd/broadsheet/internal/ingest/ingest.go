@@ -22,6 +22,8 @@
 //   - Repaired: the row is kept, mended. Broken bytes become U+FFFD; a CSV
 //     row with more fields than its header is cut back to the header's
 //     columns, the rest quoted in the report for mending by hand.
+//   - Cut: a field beyond its limit (a 10 MB body, a title of thousands
+//     of characters) was cut to it, and the row kept (limit.go).
 //   - Rejected: the row is not an article: no title, a date that cannot be
 //     read, a quote that swallowed the rows after it. This fails the run
 //     unless SkipBad is set, when the row is left out. A missing date is
@@ -63,6 +65,12 @@ type Options struct {
 	// SkipBad leaves out rows that cannot be read, reporting them, instead
 	// of failing the run.
 	SkipBad bool
+	// Replace makes Write replace a collection already at its folder with
+	// one of the sources alone; by default Write adds the sources to it.
+	Replace bool
+	// MaxBody is the most bytes of text an article's body keeps (see
+	// limit.go); 0 means DefaultMaxBody.
+	MaxBody int
 	// Progress, if set, is called now and then with the bytes read so far
 	// and in all.
 	Progress func(done, total int64)
@@ -74,6 +82,7 @@ type Kind int
 const (
 	Note     Kind = iota // worth knowing; nothing was lost
 	Repaired             // the row was mended to be read, and kept
+	Cut                  // a field beyond its limit was cut (limit.go); the row is kept
 	Rejected             // the row could not be read
 	Fatal                // the file could not be read
 )
@@ -101,16 +110,53 @@ func (p Problem) Error() string { return p.String() }
 // Report counts what a run did. Every row read is kept, merged into
 // another, rejected or skipped as empty: Read = Kept + Merged + Rejected +
 // Empty.
+//
+// A run that adds to an archive (a collection already at the output
+// folder) counts the archive's articles apart: Archived were there before,
+// and every one of them is still there after; of the rows read, Added are
+// new articles and the Kept articles are the archive's and the added ones
+// (Kept = Archived + Added), Merged the rows folded into an article of the
+// archive or into each other. Updated counts the archive's articles a
+// later version replaced, each reported as a Note.
 type Report struct {
 	Read, Kept, Merged, Repaired, Rejected, Empty int
-	Problems                                      []Problem
+	Archived, Added, Updated                      int
+	// Replaced is the number of articles of a collection that Write
+	// replaced (Options.Replace), 0 when it added or wrote a new folder.
+	Replaced int
+	// Cut counts the fields cut to their limit (see limit.go).
+	Cut      int
+	Problems []Problem
+	adding   bool
 }
 
 // Summary is the one-line account printed after a run.
 func (r *Report) Summary() string {
-	s := fmt.Sprintf("read %d, kept %d, merged %d, repaired %d, rejected %d", r.Read, r.Kept, r.Merged, r.Repaired, r.Rejected)
+	var s string
+	if r.adding {
+		s = fmt.Sprintf("in the archive %d; ", r.Archived)
+	}
+	s += fmt.Sprintf("read %d, ", r.Read)
+	if r.adding {
+		s += fmt.Sprintf("added %d", r.Added)
+	} else {
+		s += fmt.Sprintf("kept %d", r.Kept)
+	}
+	s += fmt.Sprintf(", merged %d, repaired %d, rejected %d", r.Merged, r.Repaired, r.Rejected)
+	if r.Cut > 0 {
+		s += fmt.Sprintf(", cut %d", r.Cut)
+	}
 	if r.Empty > 0 {
 		s += fmt.Sprintf(" (and %d empty rows skipped)", r.Empty)
+	}
+	switch {
+	case r.adding:
+		s += fmt.Sprintf("; %d articles now", r.Kept)
+		if r.Updated > 0 {
+			s += fmt.Sprintf(" (%d of the archive's updated to a later version)", r.Updated)
+		}
+	case r.Replaced > 0:
+		s += fmt.Sprintf("; replaced an archive of %d articles", r.Replaced)
 	}
 	return s
 }
@@ -174,63 +220,85 @@ func (r *Report) Lines(max int) []string {
 	return out
 }
 
-// Write reads the sources and writes the collection folder dir, atomically:
-// on any error nothing is written and a previous collection at dir is left
-// as it was.
+// Write reads the sources into the collection folder dir, atomically: on
+// any error nothing is written and a collection at dir is left as it was.
+//
+// A collection already at dir is an archive that the sources are added to:
+// it is read with them, every article of it is kept (a version of one of
+// them in the sources is merged into it), its name, description and slugs
+// stay, and where a source has the same version as the archive the
+// archive's is kept, so adding the same export twice changes nothing. Only
+// opts.Replace writes the sources alone in its place.
 //
 // Replacing a folder that is not a collection (a typo of "-o ." or "-o ~")
 // would throw away whatever is in it, so Write refuses to: dir must not
 // exist, be empty, or hold a collection.md or articles folder.
 func Write(dir string, opts Options, paths ...string) (*Report, error) {
-	if err := replaceable(dir); err != nil {
+	existing, err := collectionAt(dir)
+	if err != nil {
 		return &Report{}, err
 	}
-	c, rep, err := Files(opts, paths...)
+	run := newRun(&opts, paths)
+	if existing && !opts.Replace {
+		// The archive is read after the sources: where versions tie, the
+		// later read wins, and that is the archive's.
+		run.archive = dir
+		for _, p := range paths {
+			if same(p, dir) {
+				run.rep.Problems = append(run.rep.Problems, Problem{File: p, Kind: Note,
+					Msg: "is the output folder: its articles are kept, and not read twice"})
+			}
+		}
+		paths = slices.DeleteFunc(slices.Clone(paths), func(p string) bool { return same(p, dir) })
+	}
+	if existing && opts.Replace {
+		old, err := folder.ReadDir(dir)
+		if err != nil {
+			return run.rep, fmt.Errorf("%w (the folder to replace)", err)
+		}
+		run.rep.Replaced = len(old.Articles)
+	}
+	c, rep, err := run.files(paths)
 	if err != nil {
 		return rep, err
 	}
 	return rep, folder.WriteDir(dir, c)
 }
 
-// replaceable reports why dir may not be replaced by a collection, if it
-// may not.
-func replaceable(dir string) error {
+// same reports whether two paths are the same file or folder.
+func same(a, b string) bool {
+	sa, errA := os.Stat(a)
+	sb, errB := os.Stat(b)
+	return errA == nil && errB == nil && os.SameFile(sa, sb)
+}
+
+// collectionAt reports whether dir holds a collection, and an error when
+// it is a folder of something else, which Write must not touch.
+func collectionAt(dir string) (bool, error) {
 	ents, err := os.ReadDir(dir)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
-		return nil
+		return false, nil
 	case err != nil:
-		return fmt.Errorf("output %s: %w", dir, err)
+		return false, fmt.Errorf("output %s: %w", dir, err)
 	case len(ents) == 0:
-		return nil
+		return false, nil
 	}
 	for _, e := range ents {
 		if e.Name() == "collection.md" || (e.Name() == "articles" && e.IsDir()) {
-			return nil
+			return true, nil
 		}
 	}
-	return fmt.Errorf("output %s is a folder that is not a collection (no collection.md or articles/): not replacing it", dir)
+	return false, fmt.Errorf("output %s is a folder that is not a collection (no collection.md or articles/): not writing into it", dir)
 }
 
 // Files reads every source into one collection. The report is complete
 // even when the error is not nil; the collection is nil then.
 func Files(opts Options, paths ...string) (*data.Collection, *Report, error) {
-	if len(paths) == 0 {
-		return nil, &Report{}, errors.New("no sources")
-	}
-	run := &run{opts: &opts, rep: &Report{}}
-	for _, p := range paths {
-		if st, err := os.Stat(p); err == nil && !st.IsDir() {
-			run.total += st.Size()
-		}
-	}
-	for _, p := range paths {
-		run.source(p)
-	}
-	return run.finish()
+	return newRun(&opts, paths).files(paths)
 }
 
-// run is the state of one call of Files.
+// run is the state of one call of Files or Write.
 type run struct {
 	opts        *Options
 	rep         *Report
@@ -239,10 +307,39 @@ type run struct {
 	name, about string
 	sources     []string
 	done, total int64
+	// archive is the collection folder the sources are added to, if any.
+	archive string
 }
 
-// source reads one file or folder into the run.
-func (r *run) source(path string) {
+func newRun(opts *Options, paths []string) *run {
+	r := &run{opts: opts, rep: &Report{}}
+	for _, p := range paths {
+		if st, err := os.Stat(p); err == nil && !st.IsDir() {
+			r.total += st.Size()
+		}
+	}
+	return r
+}
+
+// files reads the sources, then the archive if there is one, into one
+// collection.
+func (r *run) files(paths []string) (*data.Collection, *Report, error) {
+	if len(paths) == 0 {
+		return nil, r.rep, errors.New("no sources")
+	}
+	for _, p := range paths {
+		r.source(p, false)
+	}
+	if r.archive != "" {
+		r.rep.adding = true
+		r.source(r.archive, true)
+	}
+	return r.finish()
+}
+
+// source reads one file or folder into the run; archived marks the
+// archive being added to.
+func (r *run) source(path string, archived bool) {
 	s := &source{name: path, opts: r.opts, run: r}
 	defer func() {
 		slices.SortStableFunc(s.problems, func(a, b Problem) int { return cmp.Compare(a.Line, b.Line) })
@@ -260,11 +357,34 @@ func (r *run) source(path string) {
 		r.fatal++
 		return
 	}
+	if archived {
+		// The archive keeps its name and description, and every article:
+		// one it cannot read fails the run rather than being left out.
+		r.name, r.about = s.collectionName, s.collectionAbout
+		if s.rejected > 0 || slices.ContainsFunc(s.problems, func(p Problem) bool { return p.Kind >= Rejected }) {
+			s.add(Problem{File: path, Kind: Fatal, Msg: "the archive being added to has articles that cannot be read: mend them first"})
+			r.fatal++
+			return
+		}
+	}
 	if r.name == "" {
 		r.name = s.collectionName
 	}
 	if r.about == "" {
 		r.about = s.collectionAbout
+	}
+	if archived {
+		for i := range recs {
+			a, err := adapt(&recs[i], r.opts.DayFirst)
+			if err != nil {
+				s.add(Problem{File: recs[i].File, Line: recs[i].Line, Kind: Fatal, Msg: err.Error() + " (in the archive being added to: mend it first)"})
+				r.fatal++
+				continue
+			}
+			r.versions = append(r.versions, version{a: a, order: len(r.versions), archived: true, file: recs[i].File, line: recs[i].Line})
+			r.rep.Archived++
+		}
+		return
 	}
 	r.rep.Read += len(recs) + s.empty + s.rejected
 	r.rep.Empty += s.empty
@@ -278,7 +398,12 @@ func (r *run) source(path string) {
 			r.rep.Rejected++
 			continue
 		}
-		r.versions = append(r.versions, version{a: a, order: len(r.versions)})
+		for _, msg := range limit(&a, r.opts.MaxBody) {
+			field, _, _ := strings.Cut(msg, ":")
+			s.add(Problem{File: recs[i].File, Line: recs[i].Line, Kind: Cut, Msg: msg, class: "cut " + field})
+			r.rep.Cut++
+		}
+		r.versions = append(r.versions, version{a: a, order: len(r.versions), file: recs[i].File, line: recs[i].Line})
 	}
 	for _, p := range s.problems {
 		if p.Kind == Repaired {
@@ -292,6 +417,9 @@ func (r *run) finish() (*data.Collection, *Report, error) {
 	rep := r.rep
 	vs, merged := merge(r.versions)
 	rep.Merged, rep.Kept = merged, len(vs)
+	if rep.adding {
+		r.counts(vs)
+	}
 	var errs []string
 	if r.fatal > 0 {
 		errs = append(errs, fmt.Sprintf("%d source(s) could not be read", r.fatal))
@@ -326,6 +454,35 @@ func (r *run) finish() (*data.Collection, *Report, error) {
 		return nil, rep, err
 	}
 	return c, rep, nil
+}
+
+// counts tells, for a run adding to an archive, what became of the
+// archive and of the rows read; a later version that replaces an article
+// of the archive is reported.
+func (r *run) counts(vs []version) {
+	rep := r.rep
+	rep.Added, rep.Updated = 0, 0
+	for i := range vs {
+		v := &vs[i]
+		switch {
+		case !v.hadArchived:
+			rep.Added++
+		case !v.archived:
+			rep.Updated++
+			rep.Problems = append(rep.Problems, Problem{File: v.file, Line: v.line, Kind: Note, class: "updated",
+				Msg: fmt.Sprintf("a later version (%s) replaces the archive's %q (%s)", dateOrNone(v.a.Date), v.a.Slug, dateOrNone(v.was))})
+		}
+	}
+	// Rows merged into each other or into the archive; the archive's own
+	// articles are never merged away, so this is what the rows lost.
+	rep.Merged = rep.Read - rep.Empty - rep.Rejected - rep.Added
+}
+
+func dateOrNone(d data.Date) string {
+	if d.IsZero() {
+		return "undated"
+	}
+	return d.String()
 }
 
 // source is one file or folder being read: what its parser needs, and

@@ -131,11 +131,12 @@ func TestWriteRefusesOtherFolders(t *testing.T) {
 	if b, err := os.ReadFile(filepath.Join(dir, "notes.txt")); err != nil || string(b) != "keep me" {
 		t.Fatalf("the folder's file is gone or changed: %v", err)
 	}
-	// An existing collection is replaced.
+	// An existing collection is replaced when asked to (and added to
+	// otherwise: see TestAddToArchive).
 	if _, err := Write(filepath.Join(dir, "c"), Options{}, "testdata/markdown/single.md"); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := Write(filepath.Join(dir, "c"), Options{}, "testdata/csv/tabs.tsv"); err != nil {
+	if _, err := Write(filepath.Join(dir, "c"), Options{Replace: true}, "testdata/csv/tabs.tsv"); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := os.Stat(filepath.Join(dir, "c", "articles", "single.md")); !os.IsNotExist(err) {
