@@ -41,12 +41,12 @@ func NewView(c *data.Collection, ev *Events, match Matcher, query string, rng Ra
 			v.Matching[i] = &c.Articles[i]
 		}
 	}
-	v.SetRange(rng)
+	v.setRange(rng)
 	return v
 }
 
-// SetRange applies rng to the matching articles and gathers their events.
-func (v *View) SetRange(rng Range) {
+// setRange applies rng to the matching articles and gathers their events.
+func (v *View) setRange(rng Range) {
 	v.Range = rng
 	v.Shown, v.Uncertain = v.Shown[:0], 0
 	in := make(map[string]bool, len(v.Matching))
