@@ -19,39 +19,31 @@ const (
 // layout is the frame shared by every page: a header with the product name
 // and navigation, the page's content in <main>, a footer.
 func layout(current section, content ...app.UI) app.UI {
-	return app.Elem("div").
-		Class("page").
-		Body(
-			app.Elem("a").Class("skip-link").Attr("href", "#content").Text(T("Skip to content")),
-			app.Elem("header").
-				Class("site-header").
+	return parentEl("div.page",
+		link("a.skip-link", "#content", T("Skip to content")),
+		parentEl("header.site-header",
+			appLink("a.brand", "/", T("Broadsheet")),
+			el("nav").
+				Aria("label", T("Main")).
 				Body(
-					app.Elem("a").Class("brand").Attr("href", href("/")).Text(T("Broadsheet")),
-					app.Elem("nav").
-						Aria("label", T("Main")).
-						Body(
-							navLink("/", N("Search"), current == sectionSearch),
-							navLink("/timeline", N("Timeline"), current == sectionTimeline),
-							navLink("/saved", N("Saved"), current == sectionSaved),
-							navLink("/about", N("About"), current == sectionAbout),
-						),
-					newPreferences(),
-					newInstallButton(),
+					navLink("/", N("Search"), current == sectionSearch),
+					navLink("/timeline", N("Timeline"), current == sectionTimeline),
+					navLink("/saved", N("Saved"), current == sectionSaved),
+					navLink("/about", N("About"), current == sectionAbout),
 				),
-			newKeyboard(),
-			app.Elem("main").
-				ID("content").
-				Body(content...),
-			app.Elem("footer").
-				Class("site-footer").
-				Body(
-					app.Text(T("Broadsheet runs in your browser and keeps working offline. Press ? for keyboard shortcuts.")),
-				),
-		)
+			newPreferences(),
+			newInstallButton(),
+		),
+		newKeyboard(),
+		parentEl("main#content", content...),
+		parentEl("footer.site-footer",
+			app.Text(T("Broadsheet runs in your browser and keeps working offline. Press ? for keyboard shortcuts.")),
+		),
+	)
 }
 
 func navLink(path, label string, current bool) app.UI {
-	a := app.Elem("a").Attr("href", href(path)).Text(T(label))
+	a := el("a").Attr("href", href(path)).Text(T(label))
 	if current {
 		a = a.Aria("current", "page")
 	}
@@ -74,7 +66,7 @@ func highlighted(s string, spans []search.Span) []app.UI {
 		if sp.Start > at {
 			out = append(out, app.Text(string(r[at:sp.Start])))
 		}
-		out = append(out, app.Elem("mark").Text(string(r[sp.Start:sp.End])))
+		out = append(out, textEl("mark", string(r[sp.Start:sp.End])))
 		at = sp.End
 	}
 	if at < len(r) {

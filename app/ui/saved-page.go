@@ -54,53 +54,45 @@ func (p *savedPage) onImport(ctx app.Context, e app.Event) {
 
 func (p *savedPage) Render() app.UI {
 	s := p.shelf.items()
+	reading := make([]app.UI, len(s.Reading))
+	for i, it := range s.Reading {
+		reading[i] = parentEl("li",
+			appLink("a", ArticlePath(it.Slug), it.Title),
+			el("button[type=button].remove").
+				Aria("label", T("Remove from the reading list")).
+				OnClick(p.onRemoveReading(it.Slug), app.EventScope(it.Slug)).
+				Text(T("Remove")),
+		)
+	}
+	searches := make([]app.UI, len(s.Searches))
+	for i, sr := range s.Searches {
+		searches[i] = parentEl("li",
+			appLink("a", sr.URL, sr.Name),
+			el("button[type=button].remove").
+				Aria("label", T("Forget this search")).
+				OnClick(p.onRemoveSearch(sr.URL), app.EventScope(sr.URL)).
+				Text(T("Remove")),
+		)
+	}
 	return layout(sectionSaved,
-		app.Elem("h1").Text(T("Saved")),
-		app.Elem("p").Class("count").Text(T("Kept in this browser only. Export them to keep a copy or to move them to another device.")),
-		app.If(p.shelf.Notice != "", func() app.UI {
-			return app.Elem("p").ID("saved-notice").Class("notice").Role("alert").Text(p.shelf.Notice)
-		}),
-		app.Elem("section").Aria("labelledby", "reading-heading").Body(
-			app.Elem("h2").ID("reading-heading").Text(T("Reading list")),
-			app.If(len(s.Reading) == 0, func() app.UI {
-				return app.Elem("p").Class("empty").Text(T("No articles yet: use “Save to reading list” on an article."))
-			}),
-			app.Elem("ul").ID("reading-list").Class("shelf").Body(
-				app.Range(s.Reading).Slice(func(i int) app.UI {
-					it := s.Reading[i]
-					return app.Elem("li").Body(
-						app.Elem("a").Attr("href", href(ArticlePath(it.Slug))).Text(it.Title),
-						app.Elem("button").Attr("type", "button").Class("remove").
-							Aria("label", T("Remove from the reading list")).
-							OnClick(p.onRemoveReading(it.Slug), app.EventScope(it.Slug)).
-							Text(T("Remove")),
-					)
-				}),
-			),
+		textEl("h1", T("Saved")),
+		textEl("p.count", T("Kept in this browser only. Export them to keep a copy or to move them to another device.")),
+		when(p.shelf.Notice != "", textEl("p#saved-notice.notice[role=alert]", p.shelf.Notice)),
+		parentEl("section[aria-labelledby=reading-heading]",
+			textEl("h2#reading-heading", T("Reading list")),
+			when(len(s.Reading) == 0, textEl("p.empty", T("No articles yet: use “Save to reading list” on an article."))),
+			parentEl("ul#reading-list.shelf", reading...),
 		),
-		app.Elem("section").Aria("labelledby", "searches-heading").Body(
-			app.Elem("h2").ID("searches-heading").Text(T("Saved searches")),
-			app.If(len(s.Searches) == 0, func() app.UI {
-				return app.Elem("p").Class("empty").Text(T("No saved searches yet: use “Save this search” next to the results."))
-			}),
-			app.Elem("ul").ID("saved-searches").Class("shelf").Body(
-				app.Range(s.Searches).Slice(func(i int) app.UI {
-					sr := s.Searches[i]
-					return app.Elem("li").Body(
-						app.Elem("a").Attr("href", href(sr.URL)).Text(sr.Name),
-						app.Elem("button").Attr("type", "button").Class("remove").
-							Aria("label", T("Forget this search")).
-							OnClick(p.onRemoveSearch(sr.URL), app.EventScope(sr.URL)).
-							Text(T("Remove")),
-					)
-				}),
-			),
+		parentEl("section[aria-labelledby=searches-heading]",
+			textEl("h2#searches-heading", T("Saved searches")),
+			when(len(s.Searches) == 0, textEl("p.empty", T("No saved searches yet: use “Save this search” next to the results."))),
+			parentEl("ul#saved-searches.shelf", searches...),
 		),
-		app.Elem("section").Class("shelf-files").Aria("label", T("Export and import")).Body(
-			app.Elem("button").ID("export-saved").Attr("type", "button").OnClick(p.onExport).Text(T("Export as JSON")),
-			app.Elem("label").Attr("for", "import-saved").Class("import").Body(
+		el("section.shelf-files").Aria("label", T("Export and import")).Body(
+			button("#export-saved[type=button]", T("Export as JSON"), p.onExport),
+			parentEl("label[for=import-saved].import",
 				app.Text(T("Import from JSON ")),
-				app.Elem("input").ID("import-saved").Attr("type", "file").Attr("accept", "application/json,.json").OnChange(p.onImport),
+				el("input#import-saved[type=file][accept=application/json,.json]").OnChange(p.onImport),
 			),
 		),
 	)
