@@ -69,6 +69,11 @@ func button(spec, text string, h app.EventHandler) app.UI {
 	return withAttrs(app.Elem("button"), spec).OnClick(h).Text(text)
 }
 
+// option is an <option> of a <select>, selected or not.
+func option(value, text string, selected bool) app.UI {
+	return el("option").Attr("value", value).Attr("selected", present(selected)).Text(text)
+}
+
 // when is ui if on holds, and nothing otherwise (go-app leaves nil
 // children out). Unlike app.If it takes ui made already, so it suits
 // cheap elements; it makes no closure.

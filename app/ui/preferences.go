@@ -111,27 +111,20 @@ func (p *preferences) onTheme(ctx app.Context, e app.Event) {
 }
 
 func (p *preferences) Render() app.UI {
-	return app.Elem("div").
-		Class("prefs").
-		Body(
-			app.Elem("label").Attr("for", "lang-select").Class("visually-hidden").Text(T("Language")),
-			app.Elem("select").
-				ID("lang-select").
-				OnChange(p.onLang).
-				Body(
-					app.Range(i18n.Langs).Slice(func(i int) app.UI {
-						l := i18n.Langs[i]
-						return app.Elem("option").Attr("value", string(l)).Attr("selected", present(l == lang)).Text(l.Name())
-					}),
-				),
-			app.Elem("label").Attr("for", "theme-select").Class("visually-hidden").Text(T("Theme")),
-			app.Elem("select").
-				ID("theme-select").
-				OnChange(p.onTheme).
-				Body(
-					app.Elem("option").Attr("value", "system").Attr("selected", present(p.theme == "system" || p.theme == "")).Text(T("System")),
-					app.Elem("option").Attr("value", "light").Attr("selected", present(p.theme == "light")).Text(T("Light")),
-					app.Elem("option").Attr("value", "dark").Attr("selected", present(p.theme == "dark")).Text(T("Dark")),
-				),
-		)
+	langs := make([]app.UI, len(i18n.Langs))
+	for i, l := range i18n.Langs {
+		langs[i] = option(string(l), l.Name(), l == lang)
+	}
+	return parentEl("div.prefs",
+		textEl("label[for=lang-select].visually-hidden", T("Language")),
+		el("select#lang-select").OnChange(p.onLang).Body(langs...),
+		textEl("label[for=theme-select].visually-hidden", T("Theme")),
+		el("select#theme-select").
+			OnChange(p.onTheme).
+			Body(
+				option("system", T("System"), p.theme == "system" || p.theme == ""),
+				option("light", T("Light"), p.theme == "light"),
+				option("dark", T("Dark"), p.theme == "dark"),
+			),
+	)
 }
