@@ -206,44 +206,25 @@ func (p *searchPage) onMore(ctx app.Context, e app.Event) {
 
 func (p *searchPage) Render() app.UI {
 	return layout(sectionSearch,
-		app.Elem("form").
-			Class("search-form").
-			Role("search").
+		el("form.search-form[role=search][method=get]").
 			Attr("action", absPath("/")).
-			Attr("method", "get").
 			OnSubmit(p.onSubmit).
 			Body(
-				app.Elem("label").
-					Attr("for", "search-input").
-					Class("visually-hidden").
-					Text(T("Search the articles")),
-				app.Elem("input").
-					ID("search-input").
-					Attr("type", "search").
-					Attr("name", "q").
+				textEl("label[for=search-input].visually-hidden", T("Search the articles")),
+				el("input#search-input[type=search][name=q][autocomplete=off][autofocus=true][aria-describedby=search-help]").
 					Attr("value", p.query).
 					Attr("placeholder", T("Search articles — names, places, words")).
-					Attr("autocomplete", "off").
-					Attr("autofocus", true).
-					Aria("describedby", "search-help").
 					// ArrowDown to the results is the keyboard's (shortcuts.go):
 					// a keydown handler here would dispatch for every letter.
 					OnInput(p.onInput),
-				app.Elem("button").
-					Attr("type", "submit").
-					Class("search-button").
-					Text(T("Search")),
+				textEl("button[type=submit].search-button", T("Search")),
 				p.renderOptions(),
 			),
 		p.renderJump(),
-		app.Elem("div").
-			Class("search-layout").
-			Body(
-				facetPanel(p.lib.Entities, p.facets, p.sel, p.baseValues()),
-				app.Elem("div").Class("search-main").Body(
-					p.renderBody(),
-				),
-			),
+		parentEl("div.search-layout",
+			facetPanel(p.lib.Entities, p.facets, p.sel, p.baseValues()),
+			parentEl("div.search-main", p.renderBody()),
+		),
 	)
 }
 
@@ -268,50 +249,21 @@ func (p *searchPage) queryStringWithout() string {
 // renderOptions are the order and the date range. Without the wasm they
 // still work: they are fields of the form, sent with the query.
 func (p *searchPage) renderOptions() app.UI {
-	return app.Elem("div").
-		Class("search-options").
-		Body(
-			app.Elem("p").
-				ID("search-help").
-				Class("help").
-				Text(T("Every word is a prefix. \"Quoted words\" for a phrase, -word to leave out.")),
-			app.Elem("label").
-				Attr("for", "search-sort").
-				Text(T("Sort ")),
-			app.Elem("select").
-				ID("search-sort").
-				Attr("name", "sort").
-				OnChange(p.onSort).
-				Body(
-					app.Elem("option").Attr("value", "relevance").Attr("selected", present(p.order == search.ByRelevance)).Text(T("by relevance")),
-					app.Elem("option").Attr("value", "date").Attr("selected", present(p.order == search.ByDate)).Text(T("newest first")),
-				),
-			app.Elem("label").
-				Attr("for", "search-from").
-				Text(T(" from ")),
-			app.Elem("input").
-				ID("search-from").
-				Attr("type", "month").
-				Attr("name", "from").
-				Attr("value", p.from).
-				OnChange(p.onFrom),
-			app.Elem("label").
-				Attr("for", "search-to").
-				Text(T(" to ")),
-			app.Elem("input").
-				ID("search-to").
-				Attr("type", "month").
-				Attr("name", "to").
-				Attr("value", p.to).
-				OnChange(p.onTo),
-			app.If(p.from != "" || p.to != "", func() app.UI {
-				return app.Elem("button").
-					Attr("type", "button").
-					Class("clear-dates").
-					OnClick(p.onClearDates).
-					Text(T("any date"))
-			}),
-		)
+	return parentEl("div.search-options",
+		textEl("p#search-help.help", T("Every word is a prefix. \"Quoted words\" for a phrase, -word to leave out.")),
+		textEl("label[for=search-sort]", T("Sort ")),
+		el("select#search-sort[name=sort]").
+			OnChange(p.onSort).
+			Body(
+				option("relevance", T("by relevance"), p.order == search.ByRelevance),
+				option("date", T("newest first"), p.order == search.ByDate),
+			),
+		textEl("label[for=search-from]", T(" from ")),
+		el("input#search-from[type=month][name=from]").Attr("value", p.from).OnChange(p.onFrom),
+		textEl("label[for=search-to]", T(" to ")),
+		el("input#search-to[type=month][name=to]").Attr("value", p.to).OnChange(p.onTo),
+		when(p.from != "" || p.to != "", button("[type=button].clear-dates", T("any date"), p.onClearDates)),
+	)
 }
 
 // renderJump lists a few articles whose titles match, to go straight to
@@ -319,23 +271,18 @@ func (p *searchPage) renderOptions() app.UI {
 func (p *searchPage) renderJump() app.UI {
 	jump := p.results.Jump
 	if len(jump) == 0 {
-		return app.Elem("nav").Class("jump").Hidden(true)
+		return el("nav.jump[hidden=true]")
 	}
-	return app.Elem("nav").
-		Class("jump").
+	items := make([]app.UI, len(jump))
+	for i := range jump {
+		j := &jump[i]
+		items[i] = parentEl("li", el("a").Attr("href", href(ArticlePath(j.Article.Slug))).Body(highlighted(j.Article.Title, j.Spans)...))
+	}
+	return el("nav.jump").
 		Aria("label", T("Jump to an article")).
 		Body(
-			app.Elem("span").Class("jump-label").Text(T("Jump to ")),
-			app.Elem("ul").Body(
-				app.Range(jump).Slice(func(i int) app.UI {
-					j := &jump[i]
-					return app.Elem("li").Body(
-						app.Elem("a").
-							Attr("href", href(ArticlePath(j.Article.Slug))).
-							Body(highlighted(j.Article.Title, j.Spans)...),
-					)
-				}),
-			),
+			textEl("span.jump-label", T("Jump to ")),
+			parentEl("ul", items...),
 		)
 }
 
@@ -347,27 +294,15 @@ func (p *searchPage) renderBody() app.UI {
 	if r.Count == 0 {
 		return p.renderEmpty()
 	}
+	rows := make([]app.UI, len(r.Hits))
+	for i := range r.Hits {
+		rows[i] = resultRow(&r.Hits[i], p.query)
+	}
 	return p.resultsSection("results", T("Search results"), countLine(r),
 		resultTools(p.lib, p.exportRequest(), p.query),
-		app.If(r.AnyWord, func() app.UI {
-			return app.Elem("p").
-				ID("any-word").
-				Class("any-word").
-				Text(T("No article has all of these words: showing articles with any of them."))
-		}),
-		app.Elem("ol").
-			Class("result-list").
-			Body(
-				app.Range(r.Hits).Slice(func(i int) app.UI {
-					return resultRow(&r.Hits[i], p.query)
-				}),
-			),
-		app.If(r.Count > len(r.Hits), func() app.UI {
-			return app.Elem("button").
-				Class("more").
-				OnClick(p.onMore).
-				Text(T("Show {0} more", lang.Number(min(pageSize, r.Count-len(r.Hits)))))
-		}),
+		when(r.AnyWord, textEl("p#any-word.any-word", T("No article has all of these words: showing articles with any of them."))),
+		parentEl("ol.result-list", rows...),
+		when(r.Count > len(r.Hits), button(".more", T("Show {0} more", lang.Number(min(pageSize, r.Count-len(r.Hits)))), p.onMore)),
 	)
 }
 
@@ -401,20 +336,12 @@ func (p *searchPage) renderEmpty() app.UI {
 		count = T("No articles match “{0}” in these dates.", p.query)
 	}
 	return p.resultsSection("results empty", T("Search results"), count,
-		app.If(dated, func() app.UI {
-			return app.Elem("p").Body(
-				app.Elem("button").
-					Attr("type", "button").
-					Class("clear-dates").
-					OnClick(p.onClearDates).
-					Text(T("Search any date")),
-			)
-		}),
-		app.Elem("p").Text(T("Try fewer or shorter words (each is a prefix), or one of these:")),
+		when(dated, parentEl("p", button("[type=button].clear-dates", T("Search any date"), p.onClearDates))),
+		textEl("p", T("Try fewer or shorter words (each is a prefix), or one of these:")),
 		suggestions(p.lib),
-		app.Elem("p").Body(
+		parentEl("p",
 			app.Text(T("You can also browse every article by month on the ")),
-			app.Elem("a").Attr("href", href("/timeline")).Text(T("timeline")),
+			appLink("a", "/timeline", T("timeline")),
 			app.Text("."),
 		),
 	)
@@ -432,21 +359,14 @@ func (p *searchPage) renderBrowse() app.UI {
 		}
 		return out
 	}
+	rows := make([]app.UI, len(shown))
+	for i, pos := range shown {
+		rows[i] = articleRow(&arts[pos])
+	}
 	return p.resultsSection("results", T("Filtered articles"), T("{0} of {1}", lang.Number(len(p.browse)), articleCount(len(arts))),
 		resultTools(p.lib, all, ""),
-		app.Elem("ol").
-			Class("result-list").
-			Body(
-				app.Range(shown).Slice(func(i int) app.UI {
-					return articleRow(&arts[shown[i]])
-				}),
-			),
-		app.If(len(p.browse) > len(shown), func() app.UI {
-			return app.Elem("button").
-				Class("more").
-				OnClick(p.onMore).
-				Text(T("Show {0} more", lang.Number(min(pageSize, len(p.browse)-len(shown)))))
-		}),
+		parentEl("ol.result-list", rows...),
+		when(len(p.browse) > len(shown), button(".more", T("Show {0} more", lang.Number(min(pageSize, len(p.browse)-len(shown)))), p.onMore)),
 	)
 }
 
@@ -456,36 +376,27 @@ func (p *searchPage) renderLatest() app.UI {
 	}
 	arts := p.lib.Collection.Articles
 	latest := arts[:min(len(arts), pageSize)]
-	return app.Elem("section").
-		Class("latest").
-		Aria("labelledby", "latest-heading").
+	rows := make([]app.UI, len(latest))
+	for i := range latest {
+		rows[i] = articleRow(&latest[i])
+	}
+	return el("section.latest[aria-labelledby=latest-heading]").
 		DataSet("query", metaText(p.query)).
 		Body(
-			app.Elem("h1").ID("latest-heading").Text(T("Latest articles")),
-			app.Elem("p").Class("count").Text(p.lib.Collection.Name+" — "+strconv.Itoa(len(arts))+" articles. Try searching for:"),
+			textEl("h1#latest-heading", T("Latest articles")),
+			textEl("p.count", p.lib.Collection.Name+" — "+strconv.Itoa(len(arts))+" articles. Try searching for:"),
 			suggestions(p.lib),
-			app.Elem("ol").
-				Class("result-list").
-				Body(
-					app.Range(latest).Slice(func(i int) app.UI {
-						return articleRow(&latest[i])
-					}),
-				),
+			parentEl("ol.result-list", rows...),
 		)
 }
 
 // suggestions offers searches drawn from the collection's own titles.
 func suggestions(l *Library) app.UI {
-	return app.Elem("ul").
-		Class("suggestions").
-		Body(
-			app.Range(l.Suggestions).Slice(func(i int) app.UI {
-				w := l.Suggestions[i]
-				return app.Elem("li").Body(
-					app.Elem("a").Attr("href", href(withQuery("/", w))).Text(w),
-				)
-			}),
-		)
+	items := make([]app.UI, len(l.Suggestions))
+	for i, w := range l.Suggestions {
+		items[i] = parentEl("li", appLink("a", withQuery("/", w), w))
+	}
+	return parentEl("ul.suggestions", items...)
 }
 
 func pageTitle(q, page string) string {
@@ -539,19 +450,11 @@ func (p *searchPage) exportRequest() func() []*data.Article {
 // which query the section answers, for tests and styles that must not
 // mistake the results of a prefix typed on the way for the final ones.
 func (p *searchPage) resultsSection(class, heading, count string, rest ...app.UI) app.UI {
-	return app.Elem("section").
+	return el("section[aria-labelledby=results-heading]").
 		Class(class).
-		Aria("labelledby", "results-heading").
 		DataSet("query", metaText(p.query)).
 		Body(append([]app.UI{
-			app.Elem("h1").
-				ID("results-heading").
-				Class("visually-hidden").
-				Text(heading),
-			app.Elem("p").
-				ID("result-count").
-				Class("count").
-				Aria("live", "polite").
-				Text(count),
+			textEl("h1#results-heading.visually-hidden", heading),
+			textEl("p#result-count.count[aria-live=polite]", count),
 		}, rest...)...)
 }
