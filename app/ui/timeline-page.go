@@ -160,64 +160,40 @@ func (p *timelinePage) export() *timeline.Export {
 
 func (p *timelinePage) Render() app.UI {
 	total := len(p.lib.Collection.Articles)
+	rg := p.view.Range
 	return layout(sectionTimeline,
-		app.Elem("h1").Text(T("Timeline")),
-		app.Elem("form").
-			Class("search-form").
-			Role("search").
+		textEl("h1", T("Timeline")),
+		el("form.search-form[role=search][method=get]").
 			Attr("action", absPath("/timeline")).
-			Attr("method", "get").
 			OnSubmit(p.onSubmit).
 			Body(
-				app.Elem("label").Attr("for", "timeline-search").Class("visually-hidden").Text(T("Search the timeline")),
-				app.Elem("input").
-					ID("timeline-search").
-					Attr("type", "search").
-					Attr("name", "q").
+				textEl("label[for=timeline-search].visually-hidden", T("Search the timeline")),
+				el("input#timeline-search[type=search][name=q][autocomplete=off]").
 					Attr("value", p.view.Query).
 					Attr("placeholder", T("Narrow the timeline — names, places, words")).
-					Attr("autocomplete", "off").
 					OnInput(p.onInput),
-				app.If(!p.view.Range.From.IsZero(), func() app.UI {
-					return app.Elem("input").Attr("type", "hidden").Attr("name", "from").Attr("value", p.view.Range.From.String())
-				}),
-				app.If(!p.view.Range.To.IsZero(), func() app.UI {
-					return app.Elem("input").Attr("type", "hidden").Attr("name", "to").Attr("value", p.view.Range.To.String())
-				}),
-				app.Elem("button").Attr("type", "submit").Class("search-button").Text(T("Search")),
+				when(!rg.From.IsZero(), el("input[type=hidden][name=from]").Attr("value", rg.From.String())),
+				when(!rg.To.IsZero(), el("input[type=hidden][name=to]").Attr("value", rg.To.String())),
+				textEl("button[type=submit].search-button", T("Search")),
 			),
-		app.Elem("p").
-			ID("timeline-count").
-			Class("count").
-			Aria("live", "polite").
-			Text(p.countLine(total)),
-		app.Elem("section").
-			Class("publication").
-			Aria("labelledby", "publication-heading").
-			Body(
-				app.Elem("h2").ID("publication-heading").Text(T("When the articles appeared")),
-				newHistogram().
-					Total(p.lib.Published).
-					Matching(p.matchHis).
-					Selected(p.view.Range).
-					Path("/timeline").
-					Query(p.queryOnly()),
-			),
+		textEl("p#timeline-count.count[aria-live=polite]", p.countLine(total)),
+		parentEl("section.publication[aria-labelledby=publication-heading]",
+			textEl("h2#publication-heading", T("When the articles appeared")),
+			newHistogram().
+				Total(p.lib.Published).
+				Matching(p.matchHis).
+				Selected(rg).
+				Path("/timeline").
+				Query(p.queryOnly()),
+		),
 		p.renderEvents(),
 		p.renderExport(),
-		app.Elem("section").
-			Class("by-month").
-			Aria("labelledby", "by-month-heading").
-			Body(
-				app.Elem("h2").ID("by-month-heading").Text(T("Articles by month of publication")),
-				p.renderMonths(),
-				app.If(len(p.view.Shown) > p.listed, func() app.UI {
-					return app.Elem("button").
-						Class("more").
-						OnClick(p.onMoreArticles).
-						Text(T("Show {0} more articles", strconv.Itoa(min(articlesShown, len(p.view.Shown)-p.listed))))
-				}),
-			),
+		parentEl("section.by-month[aria-labelledby=by-month-heading]",
+			textEl("h2#by-month-heading", T("Articles by month of publication")),
+			p.renderMonths(),
+			when(len(p.view.Shown) > p.listed,
+				button(".more", T("Show {0} more articles", strconv.Itoa(min(articlesShown, len(p.view.Shown)-p.listed))), p.onMoreArticles)),
+		),
 	)
 }
 
@@ -234,24 +210,22 @@ func (p *timelinePage) renderMonths() app.UI {
 		arts := g.Articles[:min(len(g.Articles), left)]
 		left -= len(arts)
 		id := "month-" + strconv.Itoa(i)
-		sections = append(sections, app.Elem("section").
-			Class("month").
+		rows := make([]app.UI, len(arts))
+		for j, a := range arts {
+			rows[j] = parentEl("li",
+				appLink("a", withQuery(ArticlePath(a.Slug), p.view.Query), a.Title),
+				app.Text(" "),
+				textEl("span.meta", formatDate(a.Date)),
+			)
+		}
+		sections = append(sections, el("section.month").
 			Aria("labelledby", id).
 			Body(
-				app.Elem("h2").ID(id).Text(g.Label),
-				app.Elem("ul").Body(
-					app.Range(arts).Slice(func(j int) app.UI {
-						a := arts[j]
-						return app.Elem("li").Body(
-							app.Elem("a").Attr("href", href(withQuery(ArticlePath(a.Slug), p.view.Query))).Text(a.Title),
-							app.Text(" "),
-							app.Elem("span").Class("meta").Text(formatDate(a.Date)),
-						)
-					}),
-				),
+				textEl("h2#"+id, g.Label),
+				parentEl("ul", rows...),
 			))
 	}
-	return app.Elem("div").Class("months").Body(sections...)
+	return parentEl("div.months", sections...)
 }
 
 func (p *timelinePage) queryOnly() url.Values {
@@ -310,59 +284,47 @@ func (p *timelinePage) renderEvents() app.UI {
 			span += "–" + strconv.Itoa(last)
 		}
 	}
-	return app.Elem("section").
-		Class("events").
-		Aria("labelledby", "events-heading").
-		Body(
-			app.Elem("h2").ID("events-heading").Text(T("What the articles say happened")),
-			app.If(len(p.view.Events) == 0, func() app.UI {
-				return app.Elem("p").Class("count").Text(T("None of the articles shown mentions a date in its text."))
-			}).Else(func() app.UI {
-				if lang != i18n.English {
-					return app.Elem("p").Class("count").Text(T("Dated events: {0}, on dates: {1}, {2}, read from the articles' own sentences. “Approx.” marks a date worked out from the article's date or from an earlier date in its text.",
-						lang.Number(len(p.view.Events)), lang.Number(dates), span))
-				}
-				return app.Elem("p").Class("count").Text(plural(len(p.view.Events), "dated event") + " on " + plural(dates, "date") + ", " + span +
-					", read from the articles' own sentences. “Approx.” marks a date worked out from the article's date or from an earlier date in its text.")
-			}),
-			eventList(p.years, p.lib.Events, p.limit),
-			app.If(dates > p.limit, func() app.UI {
-				return app.Elem("button").
-					Class("more").
-					OnClick(p.onMore).
-					Text(T("Show {0} more dates", strconv.Itoa(min(eventDatesShown, dates-p.limit))))
-			}),
-		)
+	var count string
+	switch {
+	case len(p.view.Events) == 0:
+		count = T("None of the articles shown mentions a date in its text.")
+	case lang != i18n.English:
+		count = T("Dated events: {0}, on dates: {1}, {2}, read from the articles' own sentences. “Approx.” marks a date worked out from the article's date or from an earlier date in its text.",
+			lang.Number(len(p.view.Events)), lang.Number(dates), span)
+	default:
+		count = plural(len(p.view.Events), "dated event") + " on " + plural(dates, "date") + ", " + span +
+			", read from the articles' own sentences. “Approx.” marks a date worked out from the article's date or from an earlier date in its text."
+	}
+	return parentEl("section.events[aria-labelledby=events-heading]",
+		textEl("h2#events-heading", T("What the articles say happened")),
+		textEl("p.count", count),
+		eventList(p.years, p.lib.Events, p.limit),
+		when(dates > p.limit, button(".more", T("Show {0} more dates", strconv.Itoa(min(eventDatesShown, dates-p.limit))), p.onMore)),
+	)
 }
 
 func (p *timelinePage) renderExport() app.UI {
-	return app.Elem("section").
-		Class("export").
-		Aria("labelledby", "export-heading").
-		Body(
-			app.Elem("h2").ID("export-heading").Text(T("Take it with you")),
-			app.Elem("p").Body(
-				app.Text(T("The events and articles shown, as ")),
-				app.Elem("a").Attr("href", "https://timeline.knightlab.com/docs/json-format.html").Attr("rel", "noopener noreferrer").Attr("target", "_blank").Text(T("TimelineJS")),
-				app.Text(T(" JSON or as CSV. ")),
-				app.Elem("button").Attr("type", "button").Class("prepare-export").OnClick(p.onExport).Text(T("Prepare downloads")),
-			),
-			app.If(len(p.exports) > 0, func() app.UI {
-				return app.Elem("ul").Class("downloads").Body(
-					app.Range(p.exports).Slice(func(i int) app.UI {
-						d := p.exports[i]
-						return app.Elem("li").Body(
-							app.Elem("a").
-								Class("download").
-								Attr("href", d.url).
-								Attr("download", d.name).
-								Text(d.label),
-							app.Text(" ("+byteSize(d.size)+")"),
-						)
-					}),
-				)
-			}),
-		)
+	var downloads app.UI
+	if len(p.exports) > 0 {
+		items := make([]app.UI, len(p.exports))
+		for i, d := range p.exports {
+			items[i] = parentEl("li",
+				el("a.download").Attr("href", d.url).Attr("download", d.name).Text(d.label),
+				app.Text(" ("+byteSize(d.size)+")"),
+			)
+		}
+		downloads = parentEl("ul.downloads", items...)
+	}
+	return parentEl("section.export[aria-labelledby=export-heading]",
+		textEl("h2#export-heading", T("Take it with you")),
+		parentEl("p",
+			app.Text(T("The events and articles shown, as ")),
+			link("a[rel=noopener noreferrer][target=_blank]", "https://timeline.knightlab.com/docs/json-format.html", T("TimelineJS")),
+			app.Text(T(" JSON or as CSV. ")),
+			button("[type=button].prepare-export", T("Prepare downloads"), p.onExport),
+		),
+		downloads,
+	)
 }
 
 func byteSize(n int) string {
