@@ -298,7 +298,7 @@ func (h *histogram) onResolution(ctx app.Context, e app.Event) {
 
 func (h *histogram) Render() app.UI {
 	if h.ITotal == nil || h.ITotal.Total == 0 {
-		return app.Elem("div").Class("histogram").Body(app.Elem("p").Class("count").Text(T("No dated articles to chart.")))
+		return parentEl("div.histogram", textEl("p.count", T("No dated articles to chart.")))
 	}
 	r, first, last := h.bars()
 	n := last - first + 1
@@ -327,31 +327,31 @@ func (h *histogram) Render() app.UI {
 
 	label := T("Articles published, by {0}, {1}. Arrow keys move between bars, Shift with an arrow extends a selection, Enter filters to it, Escape clears.",
 		T(r.String()), timeline.LabelRange(lang, periodOf(r, first), periodOf(r, last)))
-	return app.Elem("div").
-		Class("histogram").
-		Body(
-			h.renderControls(r),
-			svg("svg").
-				Class("histogram-chart").
-				Attr("viewBox", "0 0 "+num(chartW)+" "+num(chartH)).
-				Attr("role", "listbox").
-				Attr("aria-multiselectable", "true").
-				Aria("label", label).
-				Aria("activedescendant", "hbar-"+strconv.Itoa(active)).
-				TabIndex(0).
-				On("pointerdown", h.onPointerDown).
-				On("pointermove", h.onPointerMove).
-				On("pointerup", h.onPointerUp).
-				On("pointerleave", h.onPointerLeave).
-				On("keydown", h.onKeyDown).
-				Body(shapes...),
-			h.renderSummary(r, bands),
-		)
+	return parentEl("div.histogram",
+		h.renderControls(r),
+		svg("svg.histogram-chart[role=listbox][aria-multiselectable=true][tabindex=0]").
+			Attr("viewBox", "0 0 "+num(chartW)+" "+num(chartH)).
+			Aria("label", label).
+			Aria("activedescendant", "hbar-"+strconv.Itoa(active)).
+			On("pointerdown", h.onPointerDown).
+			On("pointermove", h.onPointerMove).
+			On("pointerup", h.onPointerUp).
+			On("pointerleave", h.onPointerLeave).
+			On("keydown", h.onKeyDown).
+			Body(shapes...),
+		h.renderSummary(r, bands),
+	)
 }
 
-// svg makes an SVG element: go-app needs the namespace on each one to
-// create it in the browser.
-func svg(tag string) app.HTMLElem { return app.Elem(tag).XMLNS(svgNS) }
+// svg makes an SVG element from a selector, as el does: go-app needs the
+// namespace on each one to create it in the browser.
+func svg(sel string) app.HTMLElem { return el(sel).XMLNS(svgNS) }
+
+// rect is an SVG rectangle: its selector, the bucket it belongs to
+// (data-b, "" for none) and its box.
+func rect(sel, b, x, y, width, height string) app.UI {
+	return svg(sel).DataSet("b", b).Attr("x", x).Attr("y", y).Attr("width", width).Attr("height", height)
+}
 
 func num(f float64) string { return strconv.FormatFloat(f, 'f', 1, 64) }
 
@@ -386,22 +386,16 @@ func (h *histogram) renderBar(r timeline.Resolution, b, first, active int, bw, g
 	} else {
 		aria = name + ": " + articlesN(total)
 	}
-	return svg("g").
+	return svg("g[role=option]").
 		Class(class...).
 		ID("hbar-"+id).
-		Attr("role", "option").
 		Attr("aria-selected", strconv.FormatBool(selected)).
 		Aria("label", aria).
 		DataSet("b", id).
 		Body(
-			svg("rect").Class("hit").DataSet("b", id).
-				Attr("x", num(x)).Attr("y", "0").Attr("width", num(bw)).Attr("height", num(bandY+bandH)),
-			svg("rect").Class("total").DataSet("b", id).
-				Attr("x", num(x+gap/2)).Attr("y", num(barsTop+barsH-height(total))).
-				Attr("width", num(max(bw-gap, 0.5))).Attr("height", num(height(total))),
-			svg("rect").Class("match").DataSet("b", id).
-				Attr("x", num(x+gap/2)).Attr("y", num(barsTop+barsH-height(match))).
-				Attr("width", num(max(bw-gap, 0.5))).Attr("height", num(height(match))),
+			rect("rect.hit", id, num(x), "0", num(bw), num(bandY+bandH)),
+			rect("rect.total", id, num(x+gap/2), num(barsTop+barsH-height(total)), num(max(bw-gap, 0.5)), num(height(total))),
+			rect("rect.match", id, num(x+gap/2), num(barsTop+barsH-height(match)), num(max(bw-gap, 0.5)), num(height(match))),
 			svg("title").Text(aria),
 		)
 }
@@ -419,17 +413,10 @@ func (h *histogram) renderBand(r timeline.Resolution, band timeline.Band, first,
 	if i%2 == 1 {
 		y += 2 // neighbouring bands of a month and of its year stay apart
 	}
-	return svg("g").
-		Class("band").
+	return svg("g.band").
 		Body(
-			svg("rect").
-				Attr("x", num(x+1)).Attr("y", num(y)).Attr("width", num(max(w-2, 1))).Attr("height", num(bandH-2)).
-				Attr("rx", "3"),
-			app.If(w > 28, func() app.UI {
-				return svg("text").
-					Attr("x", num(x+w/2)).Attr("y", num(y+bandH-4)).Attr("text-anchor", "middle").
-					Text(strconv.Itoa(band.Count))
-			}),
+			rect("rect[rx=3]", "", num(x+1), num(y), num(max(w-2, 1)), num(bandH-2)),
+			when(w > 28, svg("text[text-anchor=middle]").Attr("x", num(x+w/2)).Attr("y", num(y+bandH-4)).Text(strconv.Itoa(band.Count))),
 			svg("title").Text(text),
 		)
 }
@@ -456,12 +443,10 @@ func (h *histogram) renderAxis(r timeline.Resolution, first, last int, bw float6
 		if b == first {
 			x, anchor = 0, "start" // the first label is the longest: keep it inside
 		}
-		out = append(out, svg("text").
-			Class("axis").
+		out = append(out, svg("text.axis[aria-hidden=true]").
 			Attr("x", num(x)).
 			Attr("y", num(axisY)).
 			Attr("text-anchor", anchor).
-			Aria("hidden", "true").
 			Text(label))
 	}
 	return out
@@ -469,29 +454,28 @@ func (h *histogram) renderAxis(r timeline.Resolution, first, last int, bw float6
 
 func (h *histogram) renderControls(current timeline.Resolution) app.UI {
 	view := h.currentView()
+	onRes := h.onResolution
 	buttons := make([]app.UI, 0, len(timeline.Resolutions))
 	for i := len(timeline.Resolutions) - 1; i >= 0; i-- {
 		r := timeline.Resolutions[i]
-		buttons = append(buttons, app.Elem("button").
-			Attr("type", "button").
-			Class("res").
-			DataSet("res", r.String()).
+		name := r.String()
+		buttons = append(buttons, el("button[type=button].res").
+			DataSet("res", name).
 			Aria("pressed", strconv.FormatBool(r == current)).
 			Attr("disabled", present(!timeline.Fits(r, view))).
-			OnClick(h.onResolution).
-			Text(T(strings.ToUpper(r.String()[:1])+r.String()[1:])))
+			OnClick(onRes).
+			Text(T(strings.ToUpper(name[:1])+name[1:])))
 	}
 	zoomed := !h.view.IsZero() && h.view != h.extent()
-	return app.Elem("div").
-		Class("histogram-controls").
-		Body(
-			app.Elem("div").Class("res-buttons").Role("group").Aria("label", T("Bar width")).Body(buttons...),
-			app.Elem("div").Class("zoom-buttons").Role("group").Aria("label", T("Zoom")).Body(
-				app.Elem("button").Attr("type", "button").Class("zoom-in").Aria("label", T("Zoom in")).Title(T("Zoom in (+)")).OnClick(h.onZoomIn).Text("+"),
-				app.Elem("button").Attr("type", "button").Class("zoom-out").Aria("label", T("Zoom out")).Title(T("Zoom out (−)")).OnClick(h.onZoomOut).Attr("disabled", present(!zoomed)).Text("−"),
-				app.Elem("button").Attr("type", "button").Class("zoom-all").OnClick(h.onWhole).Attr("disabled", present(!zoomed)).Text(T("All dates")),
-			),
-		)
+	unzoomed := present(!zoomed) // the zoom-out and whole-range buttons are disabled
+	return parentEl("div.histogram-controls",
+		el("div.res-buttons[role=group]").Aria("label", T("Bar width")).Body(buttons...),
+		el("div.zoom-buttons[role=group]").Aria("label", T("Zoom")).Body(
+			el("button[type=button].zoom-in").Aria("label", T("Zoom in")).Title(T("Zoom in (+)")).OnClick(h.onZoomIn).Text("+"),
+			el("button[type=button].zoom-out").Aria("label", T("Zoom out")).Title(T("Zoom out (−)")).OnClick(h.onZoomOut).Attr("disabled", unzoomed).Text("−"),
+			el("button[type=button].zoom-all").OnClick(h.onWhole).Attr("disabled", unzoomed).Text(T("All dates")),
+		),
+	)
 }
 
 // renderSummary says what is picked, how to clear it, and what the bands
@@ -501,34 +485,28 @@ func (h *histogram) renderSummary(r timeline.Resolution, bands []timeline.Band) 
 	for _, b := range bands {
 		coarse += b.Count
 	}
-	return app.Elem("div").
-		Class("histogram-summary").
-		Body(
-			app.If(!h.ISelected.IsZero(), func() app.UI {
-				return app.Elem("p").Class("range").Body(
-					app.Text(T("Published {0}", h.ISelected.String())+" "),
-					app.Elem("a").Class("clear-range").Attr("href", href(h.clearURL())).Text(T("Clear dates")),
-				)
-			}).Else(func() app.UI {
-				return app.Elem("p").Class("range hint").Text(T("Click a bar or drag across bars to show only those dates."))
-			}),
-			app.Elem("p").Class("legend").Body(
-				app.If(h.IMatching != nil, func() app.UI {
-					return app.Elem("span").Body(
-						app.Elem("span").Class("key key-match").Aria("hidden", "true"),
-						app.Text(T(" matching articles ")),
-						app.Elem("span").Class("key key-total").Aria("hidden", "true"),
-						app.Text(T(" all articles ")),
-					)
-				}),
-				app.If(coarse > 0, func() app.UI {
-					return app.Elem("span").Body(
-						app.Elem("span").Class("key key-band").Aria("hidden", "true"),
-						app.Text(" "+T("{0} known only to the {1}, drawn as bands across it, not on its first {2}.", articlesN(coarse), T(coarserThan(r)), T(r.String()))),
-					)
-				}),
-			),
+	picked := textEl("p.range.hint", T("Click a bar or drag across bars to show only those dates."))
+	if !h.ISelected.IsZero() {
+		picked = parentEl("p.range",
+			app.Text(T("Published {0}", h.ISelected.String())+" "),
+			appLink("a.clear-range", h.clearURL(), T("Clear dates")),
 		)
+	}
+	return parentEl("div.histogram-summary",
+		picked,
+		parentEl("p.legend",
+			when(h.IMatching != nil, parentEl("span",
+				el("span.key.key-match[aria-hidden=true]"),
+				app.Text(T(" matching articles ")),
+				el("span.key.key-total[aria-hidden=true]"),
+				app.Text(T(" all articles ")),
+			)),
+			when(coarse > 0, parentEl("span",
+				el("span.key.key-band[aria-hidden=true]"),
+				app.Text(" "+T("{0} known only to the {1}, drawn as bands across it, not on its first {2}.", articlesN(coarse), T(coarserThan(r)), T(r.String()))),
+			)),
+		),
+	)
 }
 
 func coarserThan(r timeline.Resolution) string {
