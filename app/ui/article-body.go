@@ -24,7 +24,7 @@ func articleBody(a *data.Article, query string, target int) []app.UI {
 	para := -1
 	flush := func() {
 		if len(cur) > 0 {
-			paras = append(paras, app.Elem("p").Body(cur...))
+			paras = append(paras, parentEl("p", cur...))
 		}
 		cur = nil
 	}
@@ -36,13 +36,11 @@ func articleBody(a *data.Article, query string, target int) []app.UI {
 			cur = append(cur, app.Text(" "))
 		}
 		text := string(body[s.Start:s.End])
-		span := app.Elem("span").
-			ID("s-" + strconv.Itoa(s.Index)).
-			Class("sentence")
+		sel := "span.sentence"
 		if s.Index == target {
-			span = span.Class("target").Aria("current", "location")
+			sel = "span.sentence.target[aria-current=location]"
 		}
-		cur = append(cur, span.Body(highlighted(text, search.Highlight(text, query))...))
+		cur = append(cur, el(sel).ID("s-"+strconv.Itoa(s.Index)).Body(highlighted(text, search.Highlight(text, query))...))
 	}
 	flush()
 	return paras

@@ -35,23 +35,21 @@ func articleMentions(l *Library, pos int) app.UI {
 		if len(ids) == 0 {
 			continue
 		}
-		groups = append(groups, app.Elem("div").Class("mention-group").Body(
-			app.Elem("h3").Text(T(mk.label)),
-			app.Elem("ul").Body(
-				app.Range(ids).Slice(func(i int) app.UI {
-					e := ix.Entities[ids[i]]
-					return app.Elem("li").Body(app.Elem("a").Attr("href", href(facetPath(e))).Text(e.Name))
-				}),
-			),
+		items := make([]app.UI, len(ids))
+		for i, id := range ids {
+			e := ix.Entities[id]
+			items[i] = parentEl("li", appLink("a", facetPath(e), e.Name))
+		}
+		groups = append(groups, parentEl("div.mention-group",
+			textEl("h3", T(mk.label)),
+			parentEl("ul", items...),
 		))
 	}
 	if len(groups) == 0 {
 		return nil
 	}
-	return app.Elem("section").
-		Class("mentions").
-		Aria("labelledby", "mentions-heading").
-		Body(append([]app.UI{app.Elem("h2").ID("mentions-heading").Text(T("In this article"))}, groups...)...)
+	return parentEl("section.mentions[aria-labelledby=mentions-heading]",
+		append([]app.UI{textEl("h2#mentions-heading", T("In this article"))}, groups...)...)
 }
 
 // relatedArticles lists the five articles that share the most rare terms
@@ -66,24 +64,20 @@ func relatedArticles(l *Library, pos int) app.UI {
 	}
 	rel = rel[:min(len(rel), 5)]
 	arts := l.Collection.Articles
-	return app.Elem("section").
-		Class("related").
-		Aria("labelledby", "related-heading").
-		Body(
-			app.Elem("h2").ID("related-heading").Text(T("Related articles")),
-			app.Elem("ul").Body(
-				app.Range(rel).Slice(func(i int) app.UI {
-					r := rel[i]
-					if r.Article < 0 || r.Article >= len(arts) {
-						return nil
-					}
-					a := &arts[r.Article]
-					return app.Elem("li").Body(
-						app.Elem("a").Attr("href", href(ArticlePath(a.Slug))).Text(a.Title),
-						app.Elem("span").Class("meta").Text(" "+formatDate(a.Date)),
-						app.Elem("p").Class("reason").Text(l.Entities.Reason(r)),
-					)
-				}),
-			),
+	items := make([]app.UI, len(rel))
+	for i, r := range rel {
+		if r.Article < 0 || r.Article >= len(arts) {
+			continue
+		}
+		a := &arts[r.Article]
+		items[i] = parentEl("li",
+			appLink("a", ArticlePath(a.Slug), a.Title),
+			textEl("span.meta", " "+formatDate(a.Date)),
+			textEl("p.reason", l.Entities.Reason(r)),
 		)
+	}
+	return parentEl("section.related[aria-labelledby=related-heading]",
+		textEl("h2#related-heading", T("Related articles")),
+		parentEl("ul", items...),
+	)
 }

@@ -61,36 +61,27 @@ func (p *articlePage) Render() app.UI {
 	}
 	a := p.article
 	body := articleBody(a, p.query, p.target)
+	original := safeURL(a.URL)
 	return layout(sectionSearch,
-		app.Elem("article").
-			Class("article").
-			Body(
-				app.If(p.query != "", func() app.UI {
-					return app.Elem("p").Class("back").Body(
-						app.Elem("a").Attr("href", href(withQuery("/", p.query))).Text(T("← Back to results")),
-					)
-				}),
-				app.Elem("h1").Body(highlighted(a.Title, search.Highlight(a.Title, p.query))...),
-				app.Elem("p").Class("meta").Body(
-					app.Elem("time").Attr("datetime", a.Date.String()).Text(formatDate(a.Date)),
-					app.If(a.Author != "", func() app.UI { return app.Text(" · " + a.Author) }),
-					app.If(a.Source != "", func() app.UI { return app.Text(" · " + a.Source) }),
-				),
-				app.Elem("div").Class("article-actions").Body(
-					newReadingListButton(a.Slug, a.Title),
-					newCiteButton(a),
-				),
-				app.Elem("div").Class("body").Body(body...),
-				app.If(a.Truncated, func() app.UI {
-					return app.Elem("p").Class("truncated").Text(T("The source cut this text short; the rest of the article is not in the collection."))
-				}),
-				app.If(safeURL(a.URL) != "", func() app.UI {
-					return app.Elem("p").Class("source-link").Body(
-						app.Text(T("Original: ")),
-						app.Elem("a").Attr("href", safeURL(a.URL)).Attr("rel", "noopener noreferrer").Attr("target", "_blank").Text(a.URL),
-					)
-				}),
+		parentEl("article.article",
+			when(p.query != "", parentEl("p.back", appLink("a", withQuery("/", p.query), T("← Back to results")))),
+			parentEl("h1", highlighted(a.Title, search.Highlight(a.Title, p.query))...),
+			parentEl("p.meta",
+				timeEl(a.Date.String(), formatDate(a.Date)),
+				when(a.Author != "", app.Text(" · "+a.Author)),
+				when(a.Source != "", app.Text(" · "+a.Source)),
 			),
+			parentEl("div.article-actions",
+				newReadingListButton(a.Slug, a.Title),
+				newCiteButton(a),
+			),
+			parentEl("div.body", body...),
+			when(a.Truncated, textEl("p.truncated", T("The source cut this text short; the rest of the article is not in the collection."))),
+			when(original != "", parentEl("p.source-link",
+				app.Text(T("Original: ")),
+				link("a[rel=noopener noreferrer][target=_blank]", original, a.URL),
+			)),
+		),
 		articleMentions(p.lib, p.pos),
 		relatedArticles(p.lib, p.pos),
 		p.renderNeighbours(),
@@ -103,19 +94,15 @@ func (p *articlePage) renderNeighbours() app.UI {
 	var links []app.UI
 	if p.pos+1 < len(arts) {
 		older := &arts[p.pos+1]
-		links = append(links, app.Elem("a").
-			Class("prev").
-			Attr("rel", "prev").
+		links = append(links, el("a.prev[rel=prev]").
 			Attr("href", href(ArticlePath(older.Slug))).
-			Body(app.Elem("span").Class("label").Text(T("← Older")), app.Elem("span").Text(older.Title)))
+			Body(textEl("span.label", T("← Older")), textEl("span", older.Title)))
 	}
 	if p.pos > 0 {
 		newer := &arts[p.pos-1]
-		links = append(links, app.Elem("a").
-			Class("next").
-			Attr("rel", "next").
+		links = append(links, el("a.next[rel=next]").
 			Attr("href", href(ArticlePath(newer.Slug))).
-			Body(app.Elem("span").Class("label").Text(T("Newer →")), app.Elem("span").Text(newer.Title)))
+			Body(textEl("span.label", T("Newer →")), textEl("span", newer.Title)))
 	}
-	return app.Elem("nav").Class("neighbours").Aria("label", T("Older and newer articles")).Body(links...)
+	return el("nav.neighbours").Aria("label", T("Older and newer articles")).Body(links...)
 }

@@ -69,6 +69,11 @@ func button(spec, text string, h app.EventHandler) app.UI {
 	return withAttrs(app.Elem("button"), spec).OnClick(h).Text(text)
 }
 
+// timeEl is a <time> showing text, with the date machines read.
+func timeEl(datetime, text string) app.UI {
+	return el("time").Attr("datetime", datetime).Text(text)
+}
+
 // option is an <option> of a <select>, selected or not.
 func option(value, text string, selected bool) app.UI {
 	return el("option").Attr("value", value).Attr("selected", present(selected)).Text(text)

@@ -12,26 +12,16 @@ import (
 // article page can highlight it too.
 func resultRow(h *search.Hit, q string) app.UI {
 	a := h.Article
-	return app.Elem("li").
-		Class("result").
-		Body(
-			app.Elem("h2").Body(
-				app.Elem("a").
-					Attr("href", href(withQuery(ArticlePath(a.Slug), q))).
-					Body(highlighted(a.Title, h.TitleSpans)...),
-			),
-			app.Elem("p").Class("meta").Body(
-				app.Elem("time").Attr("datetime", a.Date.String()).Text(formatDate(a.Date)),
-			),
-			app.Elem("p").
-				Class("snippet").
-				Body(snippetNodes(&h.Snippet)...),
-			app.If(len(h.Why) > 0, func() app.UI {
-				return app.Elem("p").
-					Class("why").
-					Text(whyLine(h.Why))
-			}),
-		)
+	var why app.UI
+	if len(h.Why) > 0 {
+		why = textEl("p.why", whyLine(h.Why))
+	}
+	return parentEl("li.result",
+		parentEl("h2", el("a").Attr("href", href(withQuery(ArticlePath(a.Slug), q))).Body(highlighted(a.Title, h.TitleSpans)...)),
+		parentEl("p.meta", timeEl(a.Date.String(), formatDate(a.Date))),
+		parentEl("p.snippet", snippetNodes(&h.Snippet)...),
+		why,
+	)
 }
 
 // The note kinds, for the catalogue: search.NoteKind.String's words.
@@ -64,17 +54,11 @@ func snippetNodes(sn *search.Snippet) []app.UI {
 
 // articleRow lists an article without a query: title, date, first lines.
 func articleRow(a *data.Article) app.UI {
-	return app.Elem("li").
-		Class("result").
-		Body(
-			app.Elem("h2").Body(
-				app.Elem("a").Attr("href", href(ArticlePath(a.Slug))).Text(a.Title),
-			),
-			app.Elem("p").Class("meta").Body(
-				app.Elem("time").Attr("datetime", a.Date.String()).Text(formatDate(a.Date)),
-			),
-			app.Elem("p").Class("snippet").Text(Lead(a.Body)),
-		)
+	return parentEl("li.result",
+		parentEl("h2", appLink("a", ArticlePath(a.Slug), a.Title)),
+		parentEl("p.meta", timeEl(a.Date.String(), formatDate(a.Date))),
+		textEl("p.snippet", Lead(a.Body)),
+	)
 }
 
 // Lead is the first lines of an article's body as a row shows them.
