@@ -24,7 +24,7 @@ func eventList(years []timeline.YearGroup, ev *timeline.Events, limit int) app.U
 		}
 		y := &years[i]
 		var body []app.UI
-		body = append(body, app.Elem("h3").Class("event-year-label").Text(strconv.Itoa(y.Year)))
+		body = append(body, textEl("h3.event-year-label", strconv.Itoa(y.Year)))
 		if len(y.Whole) > 0 {
 			n := min(len(y.Whole), left)
 			left -= n
@@ -37,49 +37,42 @@ func eventList(years []timeline.YearGroup, ev *timeline.Events, limit int) app.U
 			m := &y.Months[j]
 			n := min(len(m.Groups), left)
 			left -= n
-			body = append(body, app.Elem("section").
-				Class("event-month").
-				Body(
-					app.Elem("h4").Text(timeline.Label(lang, m.Month)),
-					dateGroups(m.Groups[:n], ev, ""),
-				))
+			body = append(body, parentEl("section.event-month",
+				textEl("h4", timeline.Label(lang, m.Month)),
+				dateGroups(m.Groups[:n], ev, ""),
+			))
 		}
-		items = append(items, app.Elem("li").Class("event-year").Body(body...))
+		items = append(items, parentEl("li.event-year", body...))
 	}
-	return app.Elem("ol").Class("event-years").Body(items...)
+	return parentEl("ol.event-years", items...)
 }
 
 func dateGroups(groups []timeline.DateGroup, ev *timeline.Events, prefix string) app.UI {
-	return app.Elem("ol").
-		Class("event-dates").
-		Body(
-			app.Range(groups).Slice(func(i int) app.UI {
-				g := &groups[i]
-				d := g.Date()
-				label := prefix + timeline.EventLabel(lang, g.Events[0])
-				if prefix == "" && d.Precision == data.PrecisionMonth && g.Events[0].Until.IsZero() {
-					label = T("Sometime in the month") // the month's heading says which
-				}
-				if d.Inferred {
-					label = lang.Approx(label)
-				}
-				return app.Elem("li").
-					Class("event-date").
-					Body(
-						app.Elem("p").Class("when").Body(
-							app.Elem("time").Attr("datetime", d.String()).Text(label),
-							app.If(g.Articles > 1, func() app.UI {
-								return app.Elem("span").Class("gather").Text(" · " + T("{0} articles mention {1}", lang.Number(g.Articles), timeline.EventLabel(lang, g.Events[0])))
-							}),
-						),
-						app.Elem("ul").Class("mentions").Body(
-							app.Range(g.Events).Slice(func(j int) app.UI {
-								return eventMention(g.Events[j], ev)
-							}),
-						),
-					)
-			}),
+	items := make([]app.UI, len(groups))
+	for i := range groups {
+		g := &groups[i]
+		d := g.Date()
+		label := prefix + timeline.EventLabel(lang, g.Events[0])
+		if prefix == "" && d.Precision == data.PrecisionMonth && g.Events[0].Until.IsZero() {
+			label = T("Sometime in the month") // the month's heading says which
+		}
+		if d.Inferred {
+			label = lang.Approx(label)
+		}
+		var gather app.UI
+		if g.Articles > 1 {
+			gather = textEl("span.gather", " · "+T("{0} articles mention {1}", lang.Number(g.Articles), timeline.EventLabel(lang, g.Events[0])))
+		}
+		mentions := make([]app.UI, len(g.Events))
+		for j, e := range g.Events {
+			mentions[j] = eventMention(e, ev)
+		}
+		items[i] = parentEl("li.event-date",
+			parentEl("p.when", timeEl(d.String(), label), gather),
+			parentEl("ul.mentions", mentions...),
 		)
+	}
+	return parentEl("ol.event-dates", items...)
 }
 
 // eventMention is one sentence with its date phrase marked. Every piece of
@@ -87,25 +80,18 @@ func dateGroups(groups []timeline.DateGroup, ev *timeline.Events, prefix string)
 func eventMention(e *timeline.Event, ev *timeline.Events) app.UI {
 	a := ev.Article(e)
 	if a == nil {
-		return app.Elem("li")
+		return el("li")
 	}
 	before, phrase, after := ev.Parts(e)
-	return app.Elem("li").
-		Class("event").
-		Body(
-			app.Elem("p").Class("sentence").Body(
-				app.Text(before),
-				app.Elem("mark").Text(phrase),
-				app.Text(after),
-			),
-			app.Elem("p").Class("source").Body(
-				app.Elem("a").
-					Class("event-link").
-					Attr("href", href(timeline.SentencePath(e))).
-					Text(a.Title),
-				app.If(e.Date.Inferred, func() app.UI {
-					return app.Elem("span").Class("inferred").Text(T(" · date worked out from the text around it"))
-				}),
-			),
-		)
+	return parentEl("li.event",
+		parentEl("p.sentence",
+			app.Text(before),
+			textEl("mark", phrase),
+			app.Text(after),
+		),
+		parentEl("p.source",
+			appLink("a.event-link", timeline.SentencePath(e), a.Title),
+			when(e.Date.Inferred, textEl("span.inferred", T(" · date worked out from the text around it"))),
+		),
+	)
 }

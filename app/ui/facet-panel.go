@@ -88,7 +88,7 @@ func facetPanel(ix *entity.Index, facets []entity.Facet, selected []entity.ID, b
 	for _, f := range facets {
 		byKind[f.Kind] = f
 	}
-	link := func(ids []entity.ID) string {
+	linkTo := func(ids []entity.ID) string {
 		v := url.Values{}
 		for k, vs := range base {
 			v[k] = vs
@@ -105,48 +105,40 @@ func facetPanel(ix *entity.Index, facets []entity.Facet, selected []entity.ID, b
 		if !ok || len(f.Values) == 0 {
 			continue
 		}
-		groups = append(groups, app.Elem("div").
-			Class("facet").
-			Body(
-				app.Elem("h3").Text(T(kl.label)),
-				app.Elem("ul").Body(
-					app.Range(f.Values).Slice(func(i int) app.UI {
-						c := f.Values[i]
-						a := app.Elem("a").
-							Attr("href", link(toggled(selected, c.Entity))).
-							Body(
-								app.Elem("span").Class("facet-name").Text(c.Name),
-								app.Elem("span").Class("facet-count").Text(lang.Number(c.Articles)),
-							)
-						if c.Selected {
-							a = a.Class("selected").Aria("current", "true").Title(T("Remove this filter"))
-						}
-						return app.Elem("li").Body(a)
-					}),
-				),
-				app.If(f.Distinct > len(f.Values), func() app.UI {
-					return app.Elem("p").Class("facet-more").Text(T("and {0} more", lang.Number(f.Distinct-len(f.Values))))
-				}),
-			))
+		values := make([]app.UI, len(f.Values))
+		for i, c := range f.Values {
+			sel, title := "a", ""
+			if c.Selected {
+				sel, title = "a.selected[aria-current=true]", T("Remove this filter")
+			}
+			values[i] = parentEl("li", el(sel).
+				Attr("href", linkTo(toggled(selected, c.Entity))).
+				Title(title).
+				Body(
+					textEl("span.facet-name", c.Name),
+					textEl("span.facet-count", lang.Number(c.Articles)),
+				))
+		}
+		groups = append(groups, parentEl("div.facet",
+			textEl("h3", T(kl.label)),
+			parentEl("ul", values...),
+			when(f.Distinct > len(f.Values), textEl("p.facet-more", T("and {0} more", lang.Number(f.Distinct-len(f.Values))))),
+		))
 	}
-	return app.Elem("aside").
-		ID("facets").
-		Class("facets").
+	var count, clear app.UI
+	if len(selected) > 0 {
+		count = textEl("span.facet-selected", " ("+strconv.Itoa(len(selected))+")")
+		clear = parentEl("p", link("a#clear-facets", linkTo(nil), T("Clear filters")))
+	}
+	return el("aside#facets.facets").
 		Aria("label", T("Filters")).
 		Body(
-			app.Elem("details").
+			el("details").
 				Attr("open", present(facetsOpen())).
 				Body(
-					app.Elem("summary").Body(
-						app.Text(T("Filters")),
-						app.If(len(selected) > 0, func() app.UI {
-							return app.Elem("span").Class("facet-selected").Text(" (" + strconv.Itoa(len(selected)) + ")")
-						}),
-					),
-					app.If(len(selected) > 0, func() app.UI {
-						return app.Elem("p").Body(app.Elem("a").ID("clear-facets").Attr("href", link(nil)).Text(T("Clear filters")))
-					}),
-					app.Elem("div").Body(groups...),
+					parentEl("summary", app.Text(T("Filters")), count),
+					clear,
+					parentEl("div", groups...),
 				),
 		)
 }
