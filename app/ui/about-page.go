@@ -34,16 +34,16 @@ func (p *aboutPage) Render() app.UI {
 	var about []app.UI
 	for _, para := range strings.Split(c.About, "\n\n") {
 		if para = strings.TrimSpace(para); para != "" {
-			about = append(about, app.Elem("p").Text(para))
+			about = append(about, textEl("p", para))
 		}
 	}
 	return layout(sectionAbout,
-		app.Elem("h1").Text(T("About")),
-		app.Elem("h2").Text(T("The collection: {0}", c.Name)),
-		app.Elem("p").Class("count").Text(articleCount(len(c.Articles))+"."),
-		app.Elem("div").Class("about-collection").Body(about...),
-		app.Elem("h2").Text(T("Broadsheet")),
-		app.Elem("p").Text(T("Broadsheet is a news-archive explorer that runs entirely in your browser: the articles, the search and the timeline are part of the page, with no server behind them. Once visited it can be installed and keeps working without a network.")),
-		app.Elem("p").Text(T("It is made for researchers, journalists and readers following events from afar, on slow links and on phones.")),
+		textEl("h1", T("About")),
+		textEl("h2", T("The collection: {0}", c.Name)),
+		textEl("p.count", articleCount(len(c.Articles))+"."),
+		parentEl("div.about-collection", about...),
+		textEl("h2", T("Broadsheet")),
+		textEl("p", T("Broadsheet is a news-archive explorer that runs entirely in your browser: the articles, the search and the timeline are part of the page, with no server behind them. Once visited it can be installed and keeps working without a network.")),
+		textEl("p", T("It is made for researchers, journalists and readers following events from afar, on slow links and on phones.")),
 	)
 }

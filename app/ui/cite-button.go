@@ -49,22 +49,11 @@ func (b *citeButton) onClick(ctx app.Context, e app.Event) {
 }
 
 func (b *citeButton) Render() app.UI {
-	return app.Elem("div").
-		Class("cite").
-		Body(
-			app.Elem("button").
-				ID("cite-button").
-				Attr("type", "button").
-				OnClick(b.onClick).
-				Text(T("Copy citation")),
-			app.If(b.text != "", func() app.UI {
-				return app.Elem("p").
-					ID("citation").
-					Role("status").
-					Body(
-						app.Elem("span").Class("label").Text(b.status+" "),
-						app.Elem("span").Class("citation-text").Text(b.text),
-					)
-			}),
-		)
+	return parentEl("div.cite",
+		button("#cite-button[type=button]", T("Copy citation"), b.onClick),
+		when(b.text != "", parentEl("p#citation[role=status]",
+			textEl("span.label", b.status+" "),
+			textEl("span.citation-text", b.text),
+		)),
+	)
 }

@@ -37,23 +37,14 @@ func (b *installButton) onClick(ctx app.Context, e app.Event) {
 
 func (b *installButton) Render() app.UI {
 	if !b.installable {
-		return app.Elem("span").Class("install")
+		return el("span.install")
 	}
-	return app.Elem("span").
-		Class("install").
-		Body(
-			app.Elem("button").
-				ID("install-button").
-				Attr("type", "button").
-				Aria("expanded", b.apple && b.showHowTo).
-				OnClick(b.onClick).
-				Text(T("Install")),
-			app.If(b.apple && b.showHowTo, func() app.UI {
-				return app.Elem("p").
-					ID("install-howto").
-					Class("install-howto").
-					Role("note").
-					Text(T("To install Broadsheet: in Safari, tap the Share button, then “Add to Home Screen” (on a Mac: File → Add to Dock). It then opens like an app and works offline."))
-			}),
-		)
+	howTo := b.apple && b.showHowTo
+	return parentEl("span.install",
+		el("button#install-button[type=button]").
+			Aria("expanded", howTo).
+			OnClick(b.onClick).
+			Text(T("Install")),
+		when(howTo, textEl("p#install-howto.install-howto[role=note]", T("To install Broadsheet: in Safari, tap the Share button, then “Add to Home Screen” (on a Mac: File → Add to Dock). It then opens like an app and works offline."))),
+	)
 }

@@ -30,12 +30,12 @@ func (p *notFoundPage) Render() app.UI {
 // why, and the ways on (search, timeline). The article page uses it too.
 func notFound(current section, heading, why string) app.UI {
 	return layout(current,
-		app.Elem("h1").Text(heading),
-		app.Elem("p").Body(
+		textEl("h1", heading),
+		parentEl("p",
 			app.Text(why),
-			app.Elem("a").Attr("href", href("/")).Text(T("Search the articles")),
+			appLink("a", "/", T("Search the articles")),
 			app.Text(T(" or browse the ")),
-			app.Elem("a").Attr("href", href("/timeline")).Text(T("timeline")),
+			appLink("a", "/timeline", T("timeline")),
 			app.Text(T(".")),
 		),
 	)

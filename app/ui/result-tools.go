@@ -41,15 +41,16 @@ func resultTools(l *Library, all func() []*data.Article, query string) app.UI {
 			saveFile(name, mime, b)
 		}
 	}
-	return app.Elem("div").
-		Class("result-tools").
-		Body(
-			app.Elem("span").Class("label").Text(T("Export:")),
-			app.Elem("button").Attr("type", "button").ID("export-csv").OnClick(export("csv")).Text("CSV"),
-			app.Elem("button").Attr("type", "button").ID("export-json").OnClick(export("json")).Text("JSON"),
-			app.Elem("button").Attr("type", "button").ID("export-csl").Title(T("CSL-JSON, for Zotero and other reference managers")).OnClick(export("csl")).Text(T("CSL-JSON (Zotero)")),
-			newSaveSearchButton(query),
-		)
+	return parentEl("div.result-tools",
+		textEl("span.label", T("Export:")),
+		button("[type=button]#export-csv", "CSV", export("csv")),
+		button("[type=button]#export-json", "JSON", export("json")),
+		el("button[type=button]#export-csl").
+			Title(T("CSL-JSON, for Zotero and other reference managers")).
+			OnClick(export("csl")).
+			Text(T("CSL-JSON (Zotero)")),
+		newSaveSearchButton(query),
+	)
 }
 
 // absoluteURL makes an app path into a full URL of this site.

@@ -191,19 +191,13 @@ func (b *readingListButton) Render() app.UI {
 	if on {
 		label = T("On your reading list — remove")
 	}
-	return app.Elem("div").
-		Class("shelf-actions").
-		Body(
-			app.Elem("button").
-				ID("reading-list-button").
-				Attr("type", "button").
-				Aria("pressed", on).
-				OnClick(b.onClick).
-				Text(label),
-			app.If(b.shelf.Notice != "", func() app.UI {
-				return app.Elem("p").Class("notice").Role("alert").Text(b.shelf.Notice)
-			}),
-		)
+	return parentEl("div.shelf-actions",
+		el("button#reading-list-button[type=button]").
+			Aria("pressed", on).
+			OnClick(b.onClick).
+			Text(label),
+		when(b.shelf.Notice != "", textEl("p.notice[role=alert]", b.shelf.Notice)),
+	)
 }
 
 // saveSearchButton keeps the view in the address bar — query, filters,
@@ -242,16 +236,8 @@ func (b *saveSearchButton) Render() app.UI {
 	if b.done && b.shelf.Notice == "" {
 		label = T("Saved ✓")
 	}
-	return app.Elem("span").
-		Class("save-search").
-		Body(
-			app.Elem("button").
-				ID("save-search-button").
-				Attr("type", "button").
-				OnClick(b.onClick).
-				Text(label),
-			app.If(b.done && b.shelf.Notice != "", func() app.UI {
-				return app.Elem("span").Class("notice").Role("alert").Text(b.shelf.Notice)
-			}),
-		)
+	return parentEl("span.save-search",
+		button("#save-search-button[type=button]", label, b.onClick),
+		when(b.done && b.shelf.Notice != "", textEl("span.notice[role=alert]", b.shelf.Notice)),
+	)
 }

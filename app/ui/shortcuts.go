@@ -153,23 +153,18 @@ func (k *keyboard) onClose(ctx app.Context, e app.Event) { k.open = false }
 
 func (k *keyboard) Render() app.UI {
 	if !k.open {
-		return app.Elem("div").Class("shortcuts-closed")
+		return el("div.shortcuts-closed")
 	}
-	return app.Elem("div").
-		Class("shortcuts").
-		Role("dialog").
-		Aria("modal", "false").
-		Aria("labelledby", "shortcuts-title").
-		Body(
-			app.Elem("h2").ID("shortcuts-title").Text(T("Keyboard shortcuts")),
-			app.Elem("dl").Body(
-				app.Range(shortcuts).Slice(func(i int) app.UI {
-					return app.Elem("div").Body(
-						app.Elem("dt").Body(app.Elem("kbd").Text(shortcuts[i].key)),
-						app.Elem("dd").Text(T(shortcuts[i].what)),
-					)
-				}),
-			),
-			app.Elem("button").Attr("type", "button").OnClick(k.onClose).Text(T("Close")),
+	keys := make([]app.UI, len(shortcuts))
+	for i, s := range shortcuts {
+		keys[i] = parentEl("div",
+			parentEl("dt", textEl("kbd", s.key)),
+			textEl("dd", T(s.what)),
 		)
+	}
+	return parentEl("div.shortcuts[role=dialog][aria-modal=false][aria-labelledby=shortcuts-title]",
+		textEl("h2#shortcuts-title", T("Keyboard shortcuts")),
+		parentEl("dl", keys...),
+		button("[type=button]", T("Close"), k.onClose),
+	)
 }
