@@ -39,7 +39,7 @@ func (p *aboutPage) Render() app.UI {
 	}
 	return layout(sectionAbout,
 		textEl("h1", T("About")),
-		textEl("h2", T("The collection: {0}", c.Name)),
+		textEl("h2", Tf("The collection: {0}", c.Name)),
 		textEl("p.count", articleCount(len(c.Articles))+"."),
 		parentEl("div.about-collection", about...),
 		textEl("h2", T("Broadsheet")),

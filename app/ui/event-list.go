@@ -61,7 +61,7 @@ func dateGroups(groups []timeline.DateGroup, ev *timeline.Events, prefix string)
 		}
 		var gather app.UI
 		if g.Articles > 1 {
-			gather = textEl("span.gather", " · "+T("{0} articles mention {1}", lang.Number(g.Articles), timeline.EventLabel(lang, g.Events[0])))
+			gather = textEl("span.gather", " · "+Tf("{0} articles mention {1}", lang.Number(g.Articles), timeline.EventLabel(lang, g.Events[0])))
 		}
 		mentions := make([]app.UI, len(g.Events))
 		for j, e := range g.Events {

@@ -122,7 +122,7 @@ func facetPanel(ix *entity.Index, facets []entity.Facet, selected []entity.ID, b
 		groups = append(groups, parentEl("div.facet",
 			textEl("h3", T(kl.label)),
 			parentEl("ul", values...),
-			when(f.Distinct > len(f.Values), textEl("p.facet-more", T("and {0} more", lang.Number(f.Distinct-len(f.Values))))),
+			when(f.Distinct > len(f.Values), textEl("p.facet-more", Tf("and {0} more", lang.Number(f.Distinct-len(f.Values))))),
 		))
 	}
 	var count, clear app.UI

@@ -325,7 +325,7 @@ func (h *histogram) Render() app.UI {
 	}
 	shapes = append(shapes, h.renderAxis(r, first, last, bw)...)
 
-	label := T("Articles published, by {0}, {1}. Arrow keys move between bars, Shift with an arrow extends a selection, Enter filters to it, Escape clears.",
+	label := Tf("Articles published, by {0}, {1}. Arrow keys move between bars, Shift with an arrow extends a selection, Enter filters to it, Escape clears.",
 		T(r.String()), timeline.LabelRange(lang, periodOf(r, first), periodOf(r, last)))
 	return parentEl("div.histogram",
 		h.renderControls(r),
@@ -382,7 +382,7 @@ func (h *histogram) renderBar(r timeline.Resolution, b, first, active int, bw, g
 	name := r.BucketLabel(lang, b)
 	var aria string
 	if h.IMatching != nil {
-		aria = T("{0}: {1} matching of {2}", name, lang.Number(match), articlesN(total))
+		aria = Tf("{0}: {1} matching of {2}", name, lang.Number(match), articlesN(total))
 	} else {
 		aria = name + ": " + articlesN(total)
 	}
@@ -408,7 +408,7 @@ func (h *histogram) renderBand(r timeline.Resolution, band timeline.Band, first,
 	hi := min(last, r.Bucket(band.Period.End().Add(-1)))
 	x := float64(lo-first) * bw
 	w := float64(hi-lo+1) * bw
-	text := T("{0} dated only to {1}", articlesN(band.Count), timeline.Label(lang, band.Period))
+	text := Tf("{0} dated only to {1}", articlesN(band.Count), timeline.Label(lang, band.Period))
 	y := bandY
 	if i%2 == 1 {
 		y += 2 // neighbouring bands of a month and of its year stay apart
@@ -488,7 +488,7 @@ func (h *histogram) renderSummary(r timeline.Resolution, bands []timeline.Band) 
 	picked := textEl("p.range.hint", T("Click a bar or drag across bars to show only those dates."))
 	if !h.ISelected.IsZero() {
 		picked = parentEl("p.range",
-			app.Text(T("Published {0}", h.ISelected.String())+" "),
+			app.Text(Tf("Published {0}", h.ISelected.String())+" "),
 			appLink("a.clear-range", h.clearURL(), T("Clear dates")),
 		)
 	}
@@ -503,7 +503,7 @@ func (h *histogram) renderSummary(r timeline.Resolution, bands []timeline.Band) 
 			)),
 			when(coarse > 0, parentEl("span",
 				el("span.key.key-band[aria-hidden=true]"),
-				app.Text(" "+T("{0} known only to the {1}, drawn as bands across it, not on its first {2}.", articlesN(coarse), T(coarserThan(r)), T(r.String()))),
+				app.Text(" "+Tf("{0} known only to the {1}, drawn as bands across it, not on its first {2}.", articlesN(coarse), T(coarserThan(r)), T(r.String()))),
 			)),
 		),
 	)

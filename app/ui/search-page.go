@@ -302,7 +302,7 @@ func (p *searchPage) renderBody() app.UI {
 		resultTools(p.lib, p.exportRequest(), p.query),
 		when(r.AnyWord, textEl("p#any-word.any-word", T("No article has all of these words: showing articles with any of them."))),
 		parentEl("ol.result-list", rows...),
-		when(r.Count > len(r.Hits), button(".more", T("Show {0} more", lang.Number(min(pageSize, r.Count-len(r.Hits)))), p.onMore)),
+		when(r.Count > len(r.Hits), button(".more", Tf("Show {0} more", lang.Number(min(pageSize, r.Count-len(r.Hits)))), p.onMore)),
 	)
 }
 
@@ -310,9 +310,9 @@ func countLine(r *search.Results) string {
 	if lang != i18n.English {
 		n := lang.Number(r.Count)
 		if r.Partial {
-			n = T("at least {0}", n)
+			n = Tf("at least {0}", n)
 		}
-		return T("Found: {0} of {1}", n, lang.Number(r.Total))
+		return Tf("Found: {0} of {1}", n, lang.Number(r.Total))
 	}
 	noun := "articles"
 	if r.Total == 1 {
@@ -331,9 +331,9 @@ func countLine(r *search.Results) string {
 
 func (p *searchPage) renderEmpty() app.UI {
 	dated := p.from != "" || p.to != ""
-	count := T("No articles match “{0}”.", p.query)
+	count := Tf("No articles match “{0}”.", p.query)
 	if dated {
-		count = T("No articles match “{0}” in these dates.", p.query)
+		count = Tf("No articles match “{0}” in these dates.", p.query)
 	}
 	return p.resultsSection("results empty", T("Search results"), count,
 		when(dated, parentEl("p", button("[type=button].clear-dates", T("Search any date"), p.onClearDates))),
@@ -363,10 +363,10 @@ func (p *searchPage) renderBrowse() app.UI {
 	for i, pos := range shown {
 		rows[i] = articleRow(&arts[pos])
 	}
-	return p.resultsSection("results", T("Filtered articles"), T("{0} of {1}", lang.Number(len(p.browse)), articleCount(len(arts))),
+	return p.resultsSection("results", T("Filtered articles"), Tf("{0} of {1}", lang.Number(len(p.browse)), articleCount(len(arts))),
 		resultTools(p.lib, all, ""),
 		parentEl("ol.result-list", rows...),
-		when(len(p.browse) > len(shown), button(".more", T("Show {0} more", lang.Number(min(pageSize, len(p.browse)-len(shown)))), p.onMore)),
+		when(len(p.browse) > len(shown), button(".more", Tf("Show {0} more", lang.Number(min(pageSize, len(p.browse)-len(shown)))), p.onMore)),
 	)
 }
 

@@ -106,9 +106,9 @@ func handleShelf() {
 				in, err := saved.Decode([]byte(text))
 				notice := ""
 				if err != nil {
-					notice = T("Nothing imported: {0}", err.Error())
+					notice = Tf("Nothing imported: {0}", err.Error())
 				} else {
-					notice = T("Imported {0} new item(s).", strconv.Itoa(s.Merge(in)))
+					notice = Tf("Imported {0} new item(s).", strconv.Itoa(s.Merge(in)))
 					if err := storeShelf(s); err != "" {
 						notice = err
 					}
@@ -139,7 +139,7 @@ func loadShelf() (*saved.Store, string) {
 	aside := shelfKey + ".damaged." + strconv.FormatInt(time.Now().Unix(), 10)
 	ls.Call("setItem", aside, raw.String())
 	ls.Call("removeItem", shelfKey)
-	return saved.New(), T("Your saved items could not be read ({0}). They were set aside in this browser's storage as “{1}” and a new list was started.", err.Error(), aside)
+	return saved.New(), Tf("Your saved items could not be read ({0}). They were set aside in this browser's storage as “{1}” and a new list was started.", err.Error(), aside)
 }
 
 // storeShelf saves the shelf; a full or forbidden storage is reported,
@@ -150,7 +150,7 @@ func storeShelf(s *saved.Store) (err string) {
 	}
 	defer func() {
 		if r := recover(); r != nil {
-			err = T("Could not save in this browser's storage: {0}", toString(r))
+			err = Tf("Could not save in this browser's storage: {0}", toString(r))
 		}
 	}()
 	app.Window().Get("localStorage").Call("setItem", shelfKey, string(s.Encode()))

@@ -192,7 +192,7 @@ func (p *timelinePage) Render() app.UI {
 			textEl("h2#by-month-heading", T("Articles by month of publication")),
 			p.renderMonths(),
 			when(len(p.view.Shown) > p.listed,
-				button(".more", T("Show {0} more articles", strconv.Itoa(min(articlesShown, len(p.view.Shown)-p.listed))), p.onMoreArticles)),
+				button(".more", Tf("Show {0} more articles", strconv.Itoa(min(articlesShown, len(p.view.Shown)-p.listed))), p.onMoreArticles)),
 		),
 	)
 }
@@ -289,7 +289,7 @@ func (p *timelinePage) renderEvents() app.UI {
 	case len(p.view.Events) == 0:
 		count = T("None of the articles shown mentions a date in its text.")
 	case lang != i18n.English:
-		count = T("Dated events: {0}, on dates: {1}, {2}, read from the articles' own sentences. “Approx.” marks a date worked out from the article's date or from an earlier date in its text.",
+		count = Tf("Dated events: {0}, on dates: {1}, {2}, read from the articles' own sentences. “Approx.” marks a date worked out from the article's date or from an earlier date in its text.",
 			lang.Number(len(p.view.Events)), lang.Number(dates), span)
 	default:
 		count = plural(len(p.view.Events), "dated event") + " on " + plural(dates, "date") + ", " + span +
@@ -299,7 +299,7 @@ func (p *timelinePage) renderEvents() app.UI {
 		textEl("h2#events-heading", T("What the articles say happened")),
 		textEl("p.count", count),
 		eventList(p.years, p.lib.Events, p.limit),
-		when(dates > p.limit, button(".more", T("Show {0} more dates", strconv.Itoa(min(eventDatesShown, dates-p.limit))), p.onMore)),
+		when(dates > p.limit, button(".more", Tf("Show {0} more dates", strconv.Itoa(min(eventDatesShown, dates-p.limit))), p.onMore)),
 	)
 }
 
@@ -341,17 +341,17 @@ func (p *timelinePage) countLineTranslated(total int) string {
 	var s string
 	switch {
 	case p.view.Query != "" && !p.view.Range.IsZero():
-		s = T("{0} of {1} match “{2}” and appeared {3}", lang.Number(len(p.view.Shown)), articleCount(total), p.view.Query, p.view.Range.Label(lang))
+		s = Tf("{0} of {1} match “{2}” and appeared {3}", lang.Number(len(p.view.Shown)), articleCount(total), p.view.Query, p.view.Range.Label(lang))
 	case p.view.Query != "":
-		s = T("{0} of {1} match “{2}”", lang.Number(len(p.view.Shown)), articleCount(total), p.view.Query)
+		s = Tf("{0} of {1} match “{2}”", lang.Number(len(p.view.Shown)), articleCount(total), p.view.Query)
 	case !p.view.Range.IsZero():
-		s = T("{0} of {1} appeared {2}", lang.Number(len(p.view.Shown)), articleCount(total), p.view.Range.Label(lang))
+		s = Tf("{0} of {1} appeared {2}", lang.Number(len(p.view.Shown)), articleCount(total), p.view.Range.Label(lang))
 	default:
-		s = T("{0}, newest first", articleCount(total))
+		s = Tf("{0}, newest first", articleCount(total))
 	}
-	s += "; " + T("dated events in their text: {0}.", lang.Number(len(p.view.Events)))
+	s += "; " + Tf("dated events in their text: {0}.", lang.Number(len(p.view.Events)))
 	if p.view.Uncertain > 0 {
-		s += " " + T("Articles known only to a month or year that reaches into the range are included: {0}.", lang.Number(p.view.Uncertain))
+		s += " " + Tf("Articles known only to a month or year that reaches into the range are included: {0}.", lang.Number(p.view.Uncertain))
 	}
 	return s
 }
