@@ -33,14 +33,14 @@ func articleBody(a *data.Article, query string, target int) []app.UI {
 			flush()
 			para = s.Paragraph
 		} else {
-			cur = append(cur, app.Text(" "))
+			cur = append(cur, text(" "))
 		}
-		text := string(body[s.Start:s.End])
+		sentence := string(body[s.Start:s.End])
 		sel := "span.sentence"
 		if s.Index == target {
 			sel = "span.sentence.target[aria-current=location]"
 		}
-		cur = append(cur, el(sel).ID("s-"+strconv.Itoa(s.Index)).Body(highlighted(text, search.Highlight(text, query))...))
+		cur = append(cur, el(sel).ID("s-"+strconv.Itoa(s.Index)).Body(highlighted(sentence, search.Highlight(sentence, query))...))
 	}
 	flush()
 	return paras

@@ -51,32 +51,36 @@ func withAttrs(e app.HTMLElem, spec string) app.HTMLElem {
 	return e
 }
 
+// text is a text node. app.Text takes a value of any type, and each call
+// with a string made the conversion where it stood.
+func text(s string) app.UI { return app.Text(s) }
+
 // textEl is an element holding one text node.
-func textEl(sel, text string) app.UI { return el(sel).Text(text) }
+func textEl(sel, s string) app.UI { return el(sel).Text(s) }
 
 // parentEl is an element holding children.
 func parentEl(sel string, children ...app.UI) app.UI { return el(sel).Body(children...) }
 
-// link is an <a> to url (taken as it is) showing text.
-func link(sel, url, text string) app.UI { return el(sel).Attr("href", url).Text(text) }
+// link is an <a> to url (taken as it is) showing s.
+func link(sel, url, s string) app.UI { return el(sel).Attr("href", url).Text(s) }
 
 // appLink is a link to a path of the app (href).
-func appLink(sel, path, text string) app.UI { return link(sel, href(path), text) }
+func appLink(sel, path, s string) app.UI { return link(sel, href(path), s) }
 
 // button is a <button> with the attributes of spec (#id, .class,
-// [name=value]), text, and h to answer clicks.
-func button(spec, text string, h app.EventHandler) app.UI {
-	return withAttrs(app.Elem("button"), spec).OnClick(h).Text(text)
+// [name=value]), showing s, with h to answer clicks.
+func button(spec, s string, h app.EventHandler) app.UI {
+	return withAttrs(app.Elem("button"), spec).OnClick(h).Text(s)
 }
 
-// timeEl is a <time> showing text, with the date machines read.
-func timeEl(datetime, text string) app.UI {
-	return el("time").Attr("datetime", datetime).Text(text)
+// timeEl is a <time> showing s, with the date machines read.
+func timeEl(datetime, s string) app.UI {
+	return el("time").Attr("datetime", datetime).Text(s)
 }
 
-// option is an <option> of a <select>, selected or not.
-func option(value, text string, selected bool) app.UI {
-	return el("option").Attr("value", value).Attr("selected", present(selected)).Text(text)
+// option is an <option> of a <select> showing s, selected or not.
+func option(value, s string, selected bool) app.UI {
+	return el("option").Attr("value", value).Attr("selected", present(selected)).Text(s)
 }
 
 // when is ui if on holds, and nothing otherwise (go-app leaves nil

@@ -85,9 +85,9 @@ func eventMention(e *timeline.Event, ev *timeline.Events) app.UI {
 	before, phrase, after := ev.Parts(e)
 	return parentEl("li.event",
 		parentEl("p.sentence",
-			app.Text(before),
+			text(before),
 			textEl("mark", phrase),
-			app.Text(after),
+			text(after),
 		),
 		parentEl("p.source",
 			appLink("a.event-link", timeline.SentencePath(e), a.Title),

@@ -136,7 +136,7 @@ func facetPanel(ix *entity.Index, facets []entity.Facet, selected []entity.ID, b
 			el("details").
 				Attr("open", present(facetsOpen())).
 				Body(
-					parentEl("summary", app.Text(T("Filters")), count),
+					parentEl("summary", text(T("Filters")), count),
 					clear,
 					parentEl("div", groups...),
 				),

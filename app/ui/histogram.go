@@ -408,7 +408,7 @@ func (h *histogram) renderBand(r timeline.Resolution, band timeline.Band, first,
 	hi := min(last, r.Bucket(band.Period.End().Add(-1)))
 	x := float64(lo-first) * bw
 	w := float64(hi-lo+1) * bw
-	text := Tf("{0} dated only to {1}", articlesN(band.Count), timeline.Label(lang, band.Period))
+	title := Tf("{0} dated only to {1}", articlesN(band.Count), timeline.Label(lang, band.Period))
 	y := bandY
 	if i%2 == 1 {
 		y += 2 // neighbouring bands of a month and of its year stay apart
@@ -417,7 +417,7 @@ func (h *histogram) renderBand(r timeline.Resolution, band timeline.Band, first,
 		Body(
 			rect("rect[rx=3]", "", num(x+1), num(y), num(max(w-2, 1)), num(bandH-2)),
 			when(w > 28, svg("text[text-anchor=middle]").Attr("x", num(x+w/2)).Attr("y", num(y+bandH-4)).Text(strconv.Itoa(band.Count))),
-			svg("title").Text(text),
+			svg("title").Text(title),
 		)
 }
 
@@ -488,7 +488,7 @@ func (h *histogram) renderSummary(r timeline.Resolution, bands []timeline.Band) 
 	picked := textEl("p.range.hint", T("Click a bar or drag across bars to show only those dates."))
 	if !h.ISelected.IsZero() {
 		picked = parentEl("p.range",
-			app.Text(Tf("Published {0}", h.ISelected.String())+" "),
+			text(Tf("Published {0}", h.ISelected.String())+" "),
 			appLink("a.clear-range", h.clearURL(), T("Clear dates")),
 		)
 	}
@@ -497,13 +497,13 @@ func (h *histogram) renderSummary(r timeline.Resolution, bands []timeline.Band) 
 		parentEl("p.legend",
 			when(h.IMatching != nil, parentEl("span",
 				el("span.key.key-match[aria-hidden=true]"),
-				app.Text(T(" matching articles ")),
+				text(T(" matching articles ")),
 				el("span.key.key-total[aria-hidden=true]"),
-				app.Text(T(" all articles ")),
+				text(T(" all articles ")),
 			)),
 			when(coarse > 0, parentEl("span",
 				el("span.key.key-band[aria-hidden=true]"),
-				app.Text(" "+Tf("{0} known only to the {1}, drawn as bands across it, not on its first {2}.", articlesN(coarse), T(coarserThan(r)), T(r.String()))),
+				text(" "+Tf("{0} known only to the {1}, drawn as bands across it, not on its first {2}.", articlesN(coarse), T(coarserThan(r)), T(r.String()))),
 			)),
 		),
 	)

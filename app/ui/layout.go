@@ -37,7 +37,7 @@ func layout(current section, content ...app.UI) app.UI {
 		newKeyboard(),
 		parentEl("main#content", content...),
 		parentEl("footer.site-footer",
-			app.Text(T("Broadsheet runs in your browser and keeps working offline. Press ? for keyboard shortcuts.")),
+			text(T("Broadsheet runs in your browser and keeps working offline. Press ? for keyboard shortcuts.")),
 		),
 	)
 }
@@ -54,7 +54,7 @@ func navLink(path, label string, current bool) app.UI {
 // so go-app escapes it: article text never goes through app.Raw.
 func highlighted(s string, spans []search.Span) []app.UI {
 	if len(spans) == 0 {
-		return []app.UI{app.Text(s)}
+		return []app.UI{text(s)}
 	}
 	r := []rune(s)
 	var out []app.UI
@@ -64,13 +64,13 @@ func highlighted(s string, spans []search.Span) []app.UI {
 			continue
 		}
 		if sp.Start > at {
-			out = append(out, app.Text(string(r[at:sp.Start])))
+			out = append(out, text(string(r[at:sp.Start])))
 		}
 		out = append(out, textEl("mark", string(r[sp.Start:sp.End])))
 		at = sp.End
 	}
 	if at < len(r) {
-		out = append(out, app.Text(string(r[at:])))
+		out = append(out, text(string(r[at:])))
 	}
 	return out
 }

@@ -32,11 +32,11 @@ func notFound(current section, heading, why string) app.UI {
 	return layout(current,
 		textEl("h1", heading),
 		parentEl("p",
-			app.Text(why),
+			text(why),
 			appLink("a", "/", T("Search the articles")),
-			app.Text(T(" or browse the ")),
+			text(T(" or browse the ")),
 			appLink("a", "/timeline", T("timeline")),
-			app.Text(T(".")),
+			text(T(".")),
 		),
 	)
 }

@@ -43,11 +43,11 @@ func whyLine(notes []search.Note) string {
 func snippetNodes(sn *search.Snippet) []app.UI {
 	var nodes []app.UI
 	if sn.Before {
-		nodes = append(nodes, app.Text("… "))
+		nodes = append(nodes, text("… "))
 	}
 	nodes = append(nodes, highlighted(sn.Text, sn.Spans)...)
 	if sn.After {
-		nodes = append(nodes, app.Text(" …"))
+		nodes = append(nodes, text(" …"))
 	}
 	return nodes
 }

@@ -91,7 +91,7 @@ func (p *savedPage) Render() app.UI {
 		el("section.shelf-files").Aria("label", T("Export and import")).Body(
 			button("#export-saved[type=button]", T("Export as JSON"), p.onExport),
 			parentEl("label[for=import-saved].import",
-				app.Text(T("Import from JSON ")),
+				text(T("Import from JSON ")),
 				el("input#import-saved[type=file][accept=application/json,.json]").OnChange(p.onImport),
 			),
 		),

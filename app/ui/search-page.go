@@ -340,9 +340,9 @@ func (p *searchPage) renderEmpty() app.UI {
 		textEl("p", T("Try fewer or shorter words (each is a prefix), or one of these:")),
 		suggestions(p.lib),
 		parentEl("p",
-			app.Text(T("You can also browse every article by month on the ")),
+			text(T("You can also browse every article by month on the ")),
 			appLink("a", "/timeline", T("timeline")),
-			app.Text("."),
+			text("."),
 		),
 	)
 }

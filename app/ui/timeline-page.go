@@ -214,7 +214,7 @@ func (p *timelinePage) renderMonths() app.UI {
 		for j, a := range arts {
 			rows[j] = parentEl("li",
 				appLink("a", withQuery(ArticlePath(a.Slug), p.view.Query), a.Title),
-				app.Text(" "),
+				text(" "),
 				textEl("span.meta", formatDate(a.Date)),
 			)
 		}
@@ -310,7 +310,7 @@ func (p *timelinePage) renderExport() app.UI {
 		for i, d := range p.exports {
 			items[i] = parentEl("li",
 				el("a.download").Attr("href", d.url).Attr("download", d.name).Text(d.label),
-				app.Text(" ("+byteSize(d.size)+")"),
+				text(" ("+byteSize(d.size)+")"),
 			)
 		}
 		downloads = parentEl("ul.downloads", items...)
@@ -318,9 +318,9 @@ func (p *timelinePage) renderExport() app.UI {
 	return parentEl("section.export[aria-labelledby=export-heading]",
 		textEl("h2#export-heading", T("Take it with you")),
 		parentEl("p",
-			app.Text(T("The events and articles shown, as ")),
+			text(T("The events and articles shown, as ")),
 			link("a[rel=noopener noreferrer][target=_blank]", "https://timeline.knightlab.com/docs/json-format.html", T("TimelineJS")),
-			app.Text(T(" JSON or as CSV. ")),
+			text(T(" JSON or as CSV. ")),
 			button("[type=button].prepare-export", T("Prepare downloads"), p.onExport),
 		),
 		downloads,
