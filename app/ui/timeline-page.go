@@ -159,8 +159,9 @@ func (p *timelinePage) export() *timeline.Export {
 }
 
 func (p *timelinePage) Render() app.UI {
+	v := p.view
 	total := len(p.lib.Collection.Articles)
-	rg := p.view.Range
+	rg := v.Range
 	return layout(sectionTimeline,
 		textEl("h1", T("Timeline")),
 		el("form.search-form[role=search][method=get]").
@@ -169,7 +170,7 @@ func (p *timelinePage) Render() app.UI {
 			Body(
 				textEl("label[for=timeline-search].visually-hidden", T("Search the timeline")),
 				el("input#timeline-search[type=search][name=q][autocomplete=off]").
-					Attr("value", p.view.Query).
+					Attr("value", v.Query).
 					Attr("placeholder", T("Narrow the timeline — names, places, words")).
 					OnInput(p.onInput),
 				when(!rg.From.IsZero(), el("input[type=hidden][name=from]").Attr("value", rg.From.String())),
@@ -191,8 +192,8 @@ func (p *timelinePage) Render() app.UI {
 		parentEl("section.by-month[aria-labelledby=by-month-heading]",
 			textEl("h2#by-month-heading", T("Articles by month of publication")),
 			p.renderMonths(),
-			when(len(p.view.Shown) > p.listed,
-				button(".more", Tf("Show {0} more articles", strconv.Itoa(min(articlesShown, len(p.view.Shown)-p.listed))), p.onMoreArticles)),
+			when(len(v.Shown) > p.listed,
+				button(".more", Tf("Show {0} more articles", strconv.Itoa(min(articlesShown, len(v.Shown)-p.listed))), p.onMoreArticles)),
 		),
 	)
 }
@@ -240,20 +241,21 @@ func (p *timelinePage) countLine(total int) string {
 	if lang != i18n.English {
 		return p.countLineTranslated(total)
 	}
-	s := plural(len(p.view.Shown), "article") + " of " + strconv.Itoa(total)
+	v := p.view
+	s := plural(len(v.Shown), "article") + " of " + strconv.Itoa(total)
 	switch {
-	case p.view.Query != "" && !p.view.Range.IsZero():
-		s += " match “" + p.view.Query + "” and appeared " + p.view.Range.String()
-	case p.view.Query != "":
-		s += " match “" + p.view.Query + "”"
-	case !p.view.Range.IsZero():
-		s += " appeared " + p.view.Range.String()
+	case v.Query != "" && !v.Range.IsZero():
+		s += " match “" + v.Query + "” and appeared " + v.Range.String()
+	case v.Query != "":
+		s += " match “" + v.Query + "”"
+	case !v.Range.IsZero():
+		s += " appeared " + v.Range.String()
 	default:
 		s = plural(total, "article") + ", newest first"
 	}
-	s += "; " + plural(len(p.view.Events), "dated event") + " in their text."
-	if p.view.Uncertain > 0 {
-		s += " " + plural(p.view.Uncertain, "article") + " known only to a month or year that reaches into " + p.view.Range.String() + " " + isAre(p.view.Uncertain) + " included: " + itThey(p.view.Uncertain) + " may fall in it."
+	s += "; " + plural(len(v.Events), "dated event") + " in their text."
+	if n := v.Uncertain; n > 0 {
+		s += " " + plural(n, "article") + " known only to a month or year that reaches into " + v.Range.String() + " " + isAre(n) + " included: " + itThey(n) + " may fall in it."
 	}
 	return s
 }
@@ -338,20 +340,22 @@ func byteSize(n int) string {
 // whose plurals do not follow English: numbers stand before nouns that
 // T and lang.Plural choose.
 func (p *timelinePage) countLineTranslated(total int) string {
+	v := p.view
+	shown, all := lang.Number(len(v.Shown)), articleCount(total)
 	var s string
 	switch {
-	case p.view.Query != "" && !p.view.Range.IsZero():
-		s = Tf("{0} of {1} match “{2}” and appeared {3}", lang.Number(len(p.view.Shown)), articleCount(total), p.view.Query, p.view.Range.Label(lang))
-	case p.view.Query != "":
-		s = Tf("{0} of {1} match “{2}”", lang.Number(len(p.view.Shown)), articleCount(total), p.view.Query)
-	case !p.view.Range.IsZero():
-		s = Tf("{0} of {1} appeared {2}", lang.Number(len(p.view.Shown)), articleCount(total), p.view.Range.Label(lang))
+	case v.Query != "" && !v.Range.IsZero():
+		s = Tf("{0} of {1} match “{2}” and appeared {3}", shown, all, v.Query, v.Range.Label(lang))
+	case v.Query != "":
+		s = Tf("{0} of {1} match “{2}”", shown, all, v.Query)
+	case !v.Range.IsZero():
+		s = Tf("{0} of {1} appeared {2}", shown, all, v.Range.Label(lang))
 	default:
-		s = Tf("{0}, newest first", articleCount(total))
+		s = Tf("{0}, newest first", all)
 	}
-	s += "; " + Tf("dated events in their text: {0}.", lang.Number(len(p.view.Events)))
-	if p.view.Uncertain > 0 {
-		s += " " + Tf("Articles known only to a month or year that reaches into the range are included: {0}.", lang.Number(p.view.Uncertain))
+	s += "; " + Tf("dated events in their text: {0}.", lang.Number(len(v.Events)))
+	if v.Uncertain > 0 {
+		s += " " + Tf("Articles known only to a month or year that reaches into the range are included: {0}.", lang.Number(v.Uncertain))
 	}
 	return s
 }
