@@ -15,6 +15,7 @@ func resultTools(l *Library, all func() []*data.Article, query string) app.UI {
 	export := func(format string) app.EventHandler {
 		return func(ctx app.Context, e app.Event) {
 			arts := all()
+			x := timeline.Export{Title: l.Collection.Name, Articles: arts, Source: l.Events, Link: absoluteURL}
 			var (
 				b    []byte
 				err  error
@@ -23,11 +24,9 @@ func resultTools(l *Library, all func() []*data.Article, query string) app.UI {
 			)
 			switch format {
 			case "csv":
-				x := timeline.Export{Title: l.Collection.Name, Articles: arts, Source: l.Events, Link: absoluteURL}
 				b, err = x.CSV()
 				name, mime = name+".csv", "text/csv"
 			case "json":
-				x := timeline.Export{Title: l.Collection.Name, Articles: arts, Source: l.Events, Link: absoluteURL}
 				b, err = x.JSON()
 				name += ".json"
 			case "csl":
