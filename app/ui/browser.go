@@ -38,6 +38,15 @@ var clientPrefix struct {
 // go-app does not resolve itself (a form's action, history entries).
 func absPath(path string) string { return rootPrefix() + path }
 
+// absoluteURL makes an app path into a full URL of this site, for exports
+// and citations; prerendered, it is the path.
+func absoluteURL(path string) string {
+	if !app.IsClient {
+		return path
+	}
+	return app.Window().Get("location").Get("origin").String() + absPath(path)
+}
+
 // markLive tells tests and styles that the wasm app has taken over the
 // prerendered page.
 func markLive() {

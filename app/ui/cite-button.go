@@ -31,7 +31,7 @@ func articleURL(a *data.Article) string {
 	if !app.IsClient {
 		return ""
 	}
-	return app.Window().Get("location").Get("origin").String() + absPath(ArticlePath(a.Slug))
+	return absoluteURL(ArticlePath(a.Slug))
 }
 
 func (b *citeButton) onClick(ctx app.Context, e app.Event) {

@@ -51,11 +51,3 @@ func resultTools(l *Library, all func() []*data.Article, query string) app.UI {
 		newSaveSearchButton(query),
 	)
 }
-
-// absoluteURL makes an app path into a full URL of this site.
-func absoluteURL(path string) string {
-	if !app.IsClient {
-		return path
-	}
-	return app.Window().Get("location").Get("origin").String() + absPath(path)
-}

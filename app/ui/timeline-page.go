@@ -149,12 +149,7 @@ func (p *timelinePage) onExport(ctx app.Context, e app.Event) {
 
 func (p *timelinePage) export() *timeline.Export {
 	x := p.view.Export(lang)
-	x.Link = func(path string) string {
-		if !app.IsClient {
-			return path
-		}
-		return app.Window().Get("location").Get("origin").String() + absPath(path)
-	}
+	x.Link = absoluteURL
 	return x
 }
 
