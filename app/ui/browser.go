@@ -47,11 +47,14 @@ func absoluteURL(path string) string {
 	return app.Window().Get("location").Get("origin").String() + absPath(path)
 }
 
+// document is the page's document.
+func document() app.Value { return app.Window().Get("document") }
+
 // markLive tells tests and styles that the wasm app has taken over the
 // prerendered page.
 func markLive() {
 	if app.IsClient {
-		app.Window().Get("document").Get("documentElement").Call("setAttribute", "data-live", "true")
+		document().Get("documentElement").Call("setAttribute", "data-live", "true")
 	}
 }
 

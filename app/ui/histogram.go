@@ -154,7 +154,7 @@ func (h *histogram) clearURL() string {
 // carries its bucket in data-b.
 func bucketAt(e app.Event) (int, bool) {
 	x, y := e.Get("clientX").Float(), e.Get("clientY").Float()
-	el := app.Window().Get("document").Call("elementFromPoint", x, y)
+	el := document().Call("elementFromPoint", x, y)
 	for ; el.Truthy(); el = el.Get("parentNode") {
 		if !el.Get("getAttribute").Truthy() {
 			return 0, false

@@ -72,7 +72,7 @@ func shortcutKey(e app.Event) (string, bool) {
 
 // typingInField reports whether the focus is in a form field.
 func typingInField() bool {
-	active := app.Window().Get("document").Get("activeElement")
+	active := document().Get("activeElement")
 	if !active.Truthy() {
 		return false
 	}
@@ -95,7 +95,7 @@ func (k *keyboard) onKey(ctx app.Context, e app.Event, key string) {
 			e.PreventDefault()
 		}
 	case "ArrowDown", "ArrowUp":
-		if moveThroughResults(app.Window().Get("document").Get("activeElement"), key == "ArrowDown") {
+		if moveThroughResults(document().Get("activeElement"), key == "ArrowDown") {
 			e.PreventDefault()
 		}
 	case "/":
@@ -117,7 +117,7 @@ func (k *keyboard) onKey(ctx app.Context, e app.Event, key string) {
 // (or a title in the search page's jump list, which comes first) to the
 // next or previous one; it reports whether it moved.
 func moveThroughResults(active app.Value, down bool) bool {
-	links := app.Window().Get("document").Call("querySelectorAll", ".jump a, .result h2 a")
+	links := document().Call("querySelectorAll", ".jump a, .result h2 a")
 	n := links.Get("length").Int()
 	if n == 0 {
 		return false
