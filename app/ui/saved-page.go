@@ -55,24 +55,14 @@ func (p *savedPage) onImport(ctx app.Context, e app.Event) {
 func (p *savedPage) Render() app.UI {
 	s := p.shelf.items()
 	reading := make([]app.UI, len(s.Reading))
+	forget := T("Remove from the reading list")
 	for i, it := range s.Reading {
-		reading[i] = parentEl("li",
-			appLink("a", ArticlePath(it.Slug), it.Title),
-			el("button[type=button].remove").
-				Aria("label", T("Remove from the reading list")).
-				OnClick(p.onRemoveReading(it.Slug), app.EventScope(it.Slug)).
-				Text(T("Remove")),
-		)
+		reading[i] = shelfRow(ArticlePath(it.Slug), it.Title, forget, p.onRemoveReading(it.Slug), it.Slug)
 	}
 	searches := make([]app.UI, len(s.Searches))
+	forget = T("Forget this search")
 	for i, sr := range s.Searches {
-		searches[i] = parentEl("li",
-			appLink("a", sr.URL, sr.Name),
-			el("button[type=button].remove").
-				Aria("label", T("Forget this search")).
-				OnClick(p.onRemoveSearch(sr.URL), app.EventScope(sr.URL)).
-				Text(T("Remove")),
-		)
+		searches[i] = shelfRow(sr.URL, sr.Name, forget, p.onRemoveSearch(sr.URL), sr.URL)
 	}
 	return layout(sectionSaved,
 		textEl("h1", T("Saved")),
@@ -95,6 +85,20 @@ func (p *savedPage) Render() app.UI {
 				el("input#import-saved[type=file][accept=application/json,.json]").OnChange(p.onImport),
 			),
 		),
+	)
+}
+
+// shelfRow is an item of the reading list or of the saved searches: a
+// link to it, and a button (named for screen readers by forget) that
+// takes it off. The handler's scope, the item's key, keeps go-app from
+// giving a row's handler to the next row when one is removed.
+func shelfRow(path, name, forget string, remove app.EventHandler, key string) app.UI {
+	return parentEl("li",
+		appLink("a", path, name),
+		el("button[type=button].remove").
+			Aria("label", forget).
+			OnClick(remove, app.EventScope(key)).
+			Text(T("Remove")),
 	)
 }
 
