@@ -64,7 +64,7 @@ func scrollToCenter(id string) {
 	if !app.IsClient {
 		return
 	}
-	if el := app.Window().GetElementByID(id); el.Truthy() {
-		el.Call("scrollIntoView", map[string]any{"block": "center"})
+	if node := app.Window().GetElementByID(id); node.Truthy() {
+		node.Call("scrollIntoView", map[string]any{"block": "center"})
 	}
 }

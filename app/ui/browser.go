@@ -69,8 +69,8 @@ func focus(id string) {
 	if !app.IsClient {
 		return
 	}
-	if el := app.Window().GetElementByID(id); el.Truthy() {
-		el.Call("focus")
+	if node := app.Window().GetElementByID(id); node.Truthy() {
+		node.Call("focus")
 	}
 }
 

@@ -154,16 +154,16 @@ func (h *histogram) clearURL() string {
 // carries its bucket in data-b.
 func bucketAt(e app.Event) (int, bool) {
 	x, y := e.Get("clientX").Float(), e.Get("clientY").Float()
-	el := document().Call("elementFromPoint", x, y)
-	for ; el.Truthy(); el = el.Get("parentNode") {
-		if !el.Get("getAttribute").Truthy() {
+	node := document().Call("elementFromPoint", x, y)
+	for ; node.Truthy(); node = node.Get("parentNode") {
+		if !node.Get("getAttribute").Truthy() {
 			return 0, false
 		}
-		if v := el.Call("getAttribute", "data-b"); !v.IsNull() && v.Truthy() {
+		if v := node.Call("getAttribute", "data-b"); !v.IsNull() && v.Truthy() {
 			b, err := strconv.Atoi(v.String())
 			return b, err == nil
 		}
-		if el.Get("tagName").String() == "svg" {
+		if node.Get("tagName").String() == "svg" {
 			return 0, false
 		}
 	}
