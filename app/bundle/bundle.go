@@ -59,7 +59,9 @@ const Env = "BROADSHEET_BUNDLE"
 // can be cached for good and an unchanged file keeps its name.
 type Manifest struct {
 	Collection string `json:"collection"`
-	Index      string `json:"index"`
+	// Index is the search index's head, which names its shards (under
+	// web/t/, web/w/ and web/k/).
+	Index string `json:"index"`
 	Events     string `json:"events"`
 	Entities   string `json:"entities"`
 	// Quick is the folder of the quick search's files ("quick/<hash>/"),
@@ -68,8 +70,8 @@ type Manifest struct {
 	Quick string `json:"quick,omitempty"`
 }
 
-// Files are the data files the app loads, in a stable order: the files the
-// service worker must hold for the app to start offline.
+// Files are the data files the app loads first, in a stable order; the
+// index's shards come after, named by its head.
 func (m Manifest) Files() []string {
 	return []string{m.Collection, m.Index, m.Events, m.Entities}
 }
@@ -106,9 +108,9 @@ func Encode(b *Bundle) (Manifest, map[string][]byte, error) {
 	if err != nil {
 		return Manifest{}, nil, err
 	}
-	index, err := b.Index.MarshalBinary()
-	if err != nil {
-		return Manifest{}, nil, err
+	index := b.Index.Files()
+	if index == nil {
+		return Manifest{}, nil, errors.New("bundle: the index was opened, not built: nothing to encode")
 	}
 	events, err := timeline.EncodeEvents(b.Collection, b.Events.All)
 	if err != nil {
@@ -120,11 +122,14 @@ func Encode(b *Bundle) (Manifest, map[string][]byte, error) {
 	entities := b.Entities.Encode()
 	m := Manifest{
 		Collection: name("collection", coll, ".json"),
-		Index:      name("index", index, ".bin"),
+		Index:      name("index", index.Head, ".bin"),
 		Events:     name("events", events, ".bin"),
 		Entities:   name("entities", entities, ".bin"),
 	}
-	files := map[string][]byte{m.Collection: coll, m.Index: index, m.Events: events, m.Entities: entities}
+	files := map[string][]byte{m.Collection: coll, m.Index: index.Head, m.Events: events, m.Entities: entities}
+	for name, shard := range index.Shards {
+		files[name] = shard
+	}
 	return m, files, nil
 }
 
@@ -157,7 +162,7 @@ var parts = [...]struct {
 		return err
 	}},
 	{true, func(b *Bundle, file []byte) (err error) {
-		b.Index, err = search.Load(b.Collection, file)
+		b.Index, err = search.Open(b.Collection, file)
 		return err
 	}},
 	{false, func(b *Bundle, file []byte) (err error) {
@@ -220,6 +225,12 @@ func Open(m Manifest, fetch Fetcher) (b *Bundle, problems []error, err error) {
 	}
 	if b.Events == nil {
 		b.Events = timeline.NewEvents(b.Collection, nil)
+	}
+	// The index's shards, which its head names. They are fetched whole,
+	// one round trip after the head, until the app asks for them as its
+	// queries need them.
+	if err := b.Index.Fetch(b.Index.Shards(), search.Fetch(fetch)); err != nil {
+		return nil, nil, err
 	}
 	return b, problems, nil
 }

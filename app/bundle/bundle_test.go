@@ -55,8 +55,8 @@ func TestEncodeOpen(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(all) != 4 {
-		t.Errorf("%d files, want the collection, the index, the events and the entities", len(all))
+	if len(all) != 4+3 {
+		t.Errorf("%d files, want the collection, the index's head and its three shards, the events and the entities", len(all))
 	}
 	for _, name := range m.Files() {
 		if _, ok := all[name]; !ok {

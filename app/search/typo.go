@@ -1,7 +1,6 @@
 package search
 
 import (
-	"sort"
 	"unicode/utf8"
 )
 
@@ -90,7 +89,7 @@ func (r *osaRows) next(a, b []rune, d int) []int {
 // prefix it has in common with the one before, and when a prefix is
 // already more than k edits away every term that starts with it is
 // skipped with one binary search.
-func (ix *Index) typos(q []rune, k int, visit func(term, dist int)) {
+func (ix *Index) typos(q []rune, k int, n *need, visit func(term, dist int)) {
 	if len(q) == 0 || k == 0 {
 		return
 	}
@@ -101,12 +100,16 @@ func (ix *Index) typos(q []rune, k int, visit func(term, dist int)) {
 	m := len(q)
 	var buf [utf8.UTFMax]byte
 	for _, first := range starts {
-		lo, hi := ix.termRange(string(buf[:utf8.EncodeRune(buf[:], first)]))
+		l := &ix.lex
+		lo, hi, ok := l.termRange(string(buf[:utf8.EncodeRune(buf[:], first)]), n)
+		if !ok {
+			continue
+		}
 		rows := newOSARows(m)
 		best := []int{m + 1} // best[d]: fewest edits of q against any prefix b[:d'] with d' ≤ d
 		var prev, t []rune
 		for i := lo; i < hi; {
-			t = appendRunes(t[:0], ix.term(i))
+			t = appendRunes(t[:0], l.term(i))
 			shared := 0
 			for shared < len(prev) && shared < len(t) && prev[shared] == t[shared] {
 				shared++
@@ -132,8 +135,8 @@ func (ix *Index) typos(q []rune, k int, visit func(term, dist int)) {
 			if pruned > 0 {
 				// Every term from here that starts with t[:pruned] shares
 				// its fate: a prefix of it is within k edits, or none is.
-				term := ix.term(i)
-				_, end := ix.termRange(term[:runeOffset(term, pruned)])
+				term := l.term(i)
+				_, end, _ := l.termRange(term[:runeOffset(term, pruned)], n)
 				end = max(end, i+1)
 				if best[pruned] <= k {
 					for ; i < end; i++ {
@@ -164,26 +167,4 @@ func appendRunes(dst []rune, s string) []rune {
 		dst = append(dst, r)
 	}
 	return dst
-}
-
-// termRange returns the terms that begin with prefix: lo up to hi.
-func (ix *Index) termRange(prefix string) (lo, hi int) {
-	n := len(ix.termEnd)
-	lo = sort.Search(n, func(i int) bool { return ix.term(i) >= prefix })
-	hi = lo + sort.Search(n-lo, func(i int) bool {
-		t := ix.term(lo + i)
-		return len(t) < len(prefix) || t[:len(prefix)] != prefix
-	})
-	return lo, hi
-}
-
-// keyRange returns the key entries whose key begins with prefix.
-func (ix *Index) keyRange(prefix string) (lo, hi int) {
-	n := len(ix.keyEnd)
-	lo = sort.Search(n, func(j int) bool { return ix.key(j) >= prefix })
-	hi = lo + sort.Search(n-lo, func(j int) bool {
-		k := ix.key(lo + j)
-		return len(k) < len(prefix) || k[:len(prefix)] != prefix
-	})
-	return lo, hi
 }

@@ -53,15 +53,15 @@ func TestTypoWalk(t *testing.T) {
 		qr := []rune(q)
 		k := maxEdits(len(qr))
 		var got []string
-		ix.typos(qr, k, func(term, dist int) { got = append(got, ix.term(term)) })
+		ix.typos(qr, k, nil, func(term, dist int) { got = append(got, ix.lex.term(term)) })
 		var want []string
-		for i := range ix.termEnd {
-			tr := []rune(ix.term(i))
+		for i := range ix.lex.nterms {
+			tr := []rune(ix.lex.term(i))
 			if tr[0] != qr[0] && tr[0] != qr[1] {
 				continue
 			}
 			if prefixDistance(qr, tr) <= k {
-				want = append(want, ix.term(i))
+				want = append(want, ix.lex.term(i))
 			}
 		}
 		slices.Sort(got)
