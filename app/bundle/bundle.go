@@ -61,9 +61,9 @@ type Manifest struct {
 	Collection string `json:"collection"`
 	// Index is the search index's head, which names its shards (under
 	// web/t/, web/w/ and web/k/).
-	Index string `json:"index"`
-	Events     string `json:"events"`
-	Entities   string `json:"entities"`
+	Index    string `json:"index"`
+	Events   string `json:"events"`
+	Entities string `json:"entities"`
 	// Quick is the folder of the quick search's files ("quick/<hash>/"),
 	// read by web/quick-search.js before the wasm has loaded, never by
 	// the app; empty when the site has none.
