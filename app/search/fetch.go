@@ -8,6 +8,13 @@ import (
 // Fetch gets a shard of the index by name (a file under the site's web/).
 type Fetch func(name string) ([]byte, error)
 
+// arrival is a shard on its way: done is closed when it has been Added,
+// or err says why not.
+type arrival struct {
+	done chan struct{}
+	err  error
+}
+
 // maxRounds bounds the rounds of fetching one request takes. A query needs
 // at most four: the chunks of its words (and the word pieces of a short
 // prefix), the chunks of the completions a prefix picked, then the key
@@ -33,21 +40,41 @@ func (ix *Index) RunFetching(r Request, fetch Fetch) (Results, error) {
 	return res, nil
 }
 
-// Fetch fetches the named shards side by side and Adds them.
+// Fetch fetches the named shards side by side and Adds them. A shard that
+// is on its way already, for another search (the keystroke before), is
+// waited for rather than fetched again.
 func (ix *Index) Fetch(names []string, fetch Fetch) error {
 	errs := make([]error, len(names))
 	var wg sync.WaitGroup
 	for i, name := range names {
+		ix.mu.Lock()
+		if ix.inFlight == nil {
+			ix.inFlight = map[string]*arrival{}
+		}
+		a, waiting := ix.inFlight[name]
+		if !waiting {
+			a = &arrival{done: make(chan struct{})}
+			ix.inFlight[name] = a
+		}
+		ix.mu.Unlock()
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			b, err := fetch(name)
-			if err == nil {
-				err = ix.Add(name, b)
-			} else {
-				err = fmt.Errorf("loading %s: %w", name, err)
+			if !waiting {
+				b, err := fetch(name)
+				if err == nil {
+					err = ix.Add(name, b)
+				} else {
+					err = fmt.Errorf("loading %s: %w", name, err)
+				}
+				a.err = err
+				ix.mu.Lock()
+				delete(ix.inFlight, name) // a failed fetch is tried again next time
+				ix.mu.Unlock()
+				close(a.done)
 			}
-			errs[i] = err
+			<-a.done
+			errs[i] = a.err
 		}()
 	}
 	wg.Wait()

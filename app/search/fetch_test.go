@@ -4,8 +4,10 @@ import (
 	"fmt"
 	"reflect"
 	"slices"
+	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"broadsheet/data"
 	"broadsheet/data/corpus"
@@ -122,5 +124,67 @@ func TestBytesPerQuery(t *testing.T) {
 	}
 	if worst > 150_000 {
 		t.Errorf("%q fetches %d B of shards from a cold index; the budget is 150 kB", worstQ, worst)
+	}
+}
+
+// TestFetchOnce: shards asked for by two searches at once are fetched
+// once; a failed fetch is tried again the next time.
+func TestFetchOnce(t *testing.T) {
+	c := corpus.Seed(t)
+	f := Write(c)
+	ix, err := Open(c, f.Head)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var mu sync.Mutex
+	calls := map[string]int{}
+	release := make(chan struct{})
+	fetch := func(name string) ([]byte, error) {
+		mu.Lock()
+		calls[name]++
+		mu.Unlock()
+		<-release
+		return f.Shards[name], nil
+	}
+	names := ix.Shards()
+	var wg sync.WaitGroup
+	for range 3 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if err := ix.Fetch(names, fetch); err != nil {
+				t.Error(err)
+			}
+		}()
+	}
+	for {
+		mu.Lock()
+		n := len(calls)
+		mu.Unlock()
+		if n == len(names) {
+			break
+		}
+		time.Sleep(time.Millisecond)
+	}
+	time.Sleep(10 * time.Millisecond) // the other searches join the fetches on their way
+	close(release)
+	wg.Wait()
+	for name, n := range calls {
+		if n != 1 {
+			t.Errorf("%s fetched %d times", name, n)
+		}
+	}
+	if res := ix.Search("likes"); len(res.Missing) > 0 || res.Count == 0 {
+		t.Errorf("after the fetches: %d found, missing %q", res.Count, res.Missing)
+	}
+
+	// A failure is reported, and forgotten.
+	ix, _ = Open(c, f.Head)
+	fail := func(string) ([]byte, error) { return nil, fmt.Errorf("HTTP 503") }
+	if err := ix.Fetch(names, fail); err == nil || !strings.Contains(err.Error(), "HTTP 503") {
+		t.Errorf("a failed fetch: %v", err)
+	}
+	if err := ix.Fetch(names, func(name string) ([]byte, error) { return f.Shards[name], nil }); err != nil {
+		t.Errorf("fetching again after a failure: %v", err)
 	}
 }

@@ -34,7 +34,8 @@ type Index struct {
 	mu  sync.RWMutex // Add writes the lexicon, queries read it
 	lex lexicon
 
-	files *Files // what New wrote, for the site build to ship; nil when opened
+	files    *Files // what New wrote, for the site build to ship; nil when opened
+	inFlight map[string]*arrival
 
 	words wordCache
 }
