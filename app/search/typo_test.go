@@ -49,7 +49,21 @@ func TestMaxEdits(t *testing.T) {
 func TestTypoWalk(t *testing.T) {
 	c := corpus.Seed(t)
 	ix := New(c)
-	for _, q := range []string{"rahmno", "telegarm", "balayeav", "kazakstan", "lkies", "ctriminal", "decriminalise"} {
+	checkTypos(t, ix, []string{"rahmno", "telegarm", "balayeav", "kazakstan", "lkies", "ctriminal", "decriminalise"})
+	// Many word pieces: the pieces left out as too far must hold nothing.
+	if bbc, err := corpus.BBC(); err == nil {
+		ix := New(bbc)
+		if len(ix.lex.pieces) < 4 {
+			t.Fatalf("the BBC index has %d word pieces; the test wants several", len(ix.lex.pieces))
+		}
+		checkTypos(t, ix, []string{"ukriane", "zelenksy", "jonhson", "pirme", "minsiter", "qatra", "energ", "scotalnd", "rbitain", "wlaes"})
+	}
+}
+
+// checkTypos checks the walk against osa on every term.
+func checkTypos(t *testing.T, ix *Index, words []string) {
+	t.Helper()
+	for _, q := range words {
 		qr := []rune(q)
 		k := maxEdits(len(qr))
 		var got []string

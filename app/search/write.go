@@ -134,7 +134,7 @@ var (
 // smaller head.
 const (
 	termChunkBytes = 16 << 10
-	wordPieceBytes = 16 << 10
+	wordPieceBytes = 4 << 10
 	keyChunkBytes  = 8 << 10
 )
 
