@@ -48,6 +48,10 @@ type Bundle struct {
 	// metadata values, with related articles; nil when their file could
 	// not be had (the app then shows no facets).
 	Entities *entity.Index
+	// Fetch gets more of the bundle's files: the index's shards, which a
+	// query names when it needs them (search.Results.Missing). nil when
+	// the bundle was built whole, at build time.
+	Fetch Fetcher
 }
 
 // Env is the environment variable, set in app.js by the site build, that
@@ -191,8 +195,10 @@ func (e *FileError) Error() string {
 
 func (e *FileError) Unwrap() error { return e.Err }
 
-// Open loads the bundle that m names. The collection and its index are
-// required: without them Open fails. A file of the events or the entities
+// Open loads the bundle that m names: the collection and the head of its
+// index (its shards come as queries need them, through the bundle's
+// Fetch), the events and the entities. The collection and the index's
+// head are required: without them Open fails. A file of the events or the entities
 // that cannot be had or read is reported in problems, and the bundle
 // works without it: the timeline shows no events, the search page no
 // facets.
@@ -226,11 +232,7 @@ func Open(m Manifest, fetch Fetcher) (b *Bundle, problems []error, err error) {
 	if b.Events == nil {
 		b.Events = timeline.NewEvents(b.Collection, nil)
 	}
-	// The index's shards, which its head names. They are fetched whole,
-	// one round trip after the head, until the app asks for them as its
-	// queries need them.
-	if err := b.Index.Fetch(b.Index.Shards(), search.Fetch(fetch)); err != nil {
-		return nil, nil, err
-	}
+	// The index's shards are fetched as queries need them.
+	b.Fetch = fetch
 	return b, problems, nil
 }

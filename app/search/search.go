@@ -157,7 +157,8 @@ func (ix *Index) Search(q string) Results { return ix.Run(Request{Query: q}) }
 
 // Matching returns every article q matches, newest first, for a view that
 // needs them all rather than a page (the timeline); ok is false when q has
-// no words to match.
+// no words to match. It answers with the shards at hand; Needs says which
+// others it wants.
 func (ix *Index) Matching(q string) (matches []*data.Article, ok bool) {
 	res := ix.Run(Request{Query: q, Order: ByDate, Limit: max(ix.Len(), 1), Plain: true})
 	if res.Query.Empty() {
@@ -168,6 +169,11 @@ func (ix *Index) Matching(q string) (matches []*data.Article, ok bool) {
 		matches[i] = res.Hits[i].Article
 	}
 	return matches, true
+}
+
+// Needs names the shards a search of q wants that have not arrived.
+func (ix *Index) Needs(q string) []string {
+	return ix.Run(Request{Query: q, Limit: 1, Plain: true}).Missing
 }
 
 // Ranking weights.
