@@ -48,6 +48,10 @@ type Bundle struct {
 	// metadata values, with related articles; nil when their file could
 	// not be had (the app then shows no facets).
 	Entities *entity.Index
+	// Fetch gets more of the bundle's files: the index's shards, which a
+	// query names when it needs them (search.Results.Missing). nil when
+	// the bundle was built whole, at build time.
+	Fetch Fetcher
 }
 
 // Env is the environment variable, set in app.js by the site build, that
@@ -59,17 +63,19 @@ const Env = "BROADSHEET_BUNDLE"
 // can be cached for good and an unchanged file keeps its name.
 type Manifest struct {
 	Collection string `json:"collection"`
-	Index      string `json:"index"`
-	Events     string `json:"events"`
-	Entities   string `json:"entities"`
+	// Index is the search index's head, which names its shards (under
+	// web/t/, web/w/ and web/k/).
+	Index    string `json:"index"`
+	Events   string `json:"events"`
+	Entities string `json:"entities"`
 	// Quick is the folder of the quick search's files ("quick/<hash>/"),
 	// read by web/quick-search.js before the wasm has loaded, never by
 	// the app; empty when the site has none.
 	Quick string `json:"quick,omitempty"`
 }
 
-// Files are the data files the app loads, in a stable order: the files the
-// service worker must hold for the app to start offline.
+// Files are the data files the app loads first, in a stable order; the
+// index's shards come after, named by its head.
 func (m Manifest) Files() []string {
 	return []string{m.Collection, m.Index, m.Events, m.Entities}
 }
@@ -106,9 +112,9 @@ func Encode(b *Bundle) (Manifest, map[string][]byte, error) {
 	if err != nil {
 		return Manifest{}, nil, err
 	}
-	index, err := b.Index.MarshalBinary()
-	if err != nil {
-		return Manifest{}, nil, err
+	index := b.Index.Files()
+	if index == nil {
+		return Manifest{}, nil, errors.New("bundle: the index was opened, not built: nothing to encode")
 	}
 	events, err := timeline.EncodeEvents(b.Collection, b.Events.All)
 	if err != nil {
@@ -120,11 +126,14 @@ func Encode(b *Bundle) (Manifest, map[string][]byte, error) {
 	entities := b.Entities.Encode()
 	m := Manifest{
 		Collection: name("collection", coll, ".json"),
-		Index:      name("index", index, ".bin"),
+		Index:      name("index", index.Head, ".bin"),
 		Events:     name("events", events, ".bin"),
 		Entities:   name("entities", entities, ".bin"),
 	}
-	files := map[string][]byte{m.Collection: coll, m.Index: index, m.Events: events, m.Entities: entities}
+	files := map[string][]byte{m.Collection: coll, m.Index: index.Head, m.Events: events, m.Entities: entities}
+	for name, shard := range index.Shards {
+		files[name] = shard
+	}
 	return m, files, nil
 }
 
@@ -157,7 +166,7 @@ var parts = [...]struct {
 		return err
 	}},
 	{true, func(b *Bundle, file []byte) (err error) {
-		b.Index, err = search.Load(b.Collection, file)
+		b.Index, err = search.Open(b.Collection, file)
 		return err
 	}},
 	{false, func(b *Bundle, file []byte) (err error) {
@@ -186,8 +195,10 @@ func (e *FileError) Error() string {
 
 func (e *FileError) Unwrap() error { return e.Err }
 
-// Open loads the bundle that m names. The collection and its index are
-// required: without them Open fails. A file of the events or the entities
+// Open loads the bundle that m names: the collection and the head of its
+// index (its shards come as queries need them, through the bundle's
+// Fetch), the events and the entities. The collection and the index's
+// head are required: without them Open fails. A file of the events or the entities
 // that cannot be had or read is reported in problems, and the bundle
 // works without it: the timeline shows no events, the search page no
 // facets.
@@ -221,5 +232,7 @@ func Open(m Manifest, fetch Fetcher) (b *Bundle, problems []error, err error) {
 	if b.Events == nil {
 		b.Events = timeline.NewEvents(b.Collection, nil)
 	}
+	// The index's shards are fetched as queries need them.
+	b.Fetch = fetch
 	return b, problems, nil
 }

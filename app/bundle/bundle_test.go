@@ -55,8 +55,8 @@ func TestEncodeOpen(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(all) != 4 {
-		t.Errorf("%d files, want the collection, the index, the events and the entities", len(all))
+	if len(all) != 4+3 {
+		t.Errorf("%d files, want the collection, the index's head and its three shards, the events and the entities", len(all))
 	}
 	for _, name := range m.Files() {
 		if _, ok := all[name]; !ok {
@@ -72,7 +72,7 @@ func TestEncodeOpen(t *testing.T) {
 	if err != nil || len(problems) > 0 {
 		t.Fatalf("Open: %v, problems %v", err, problems)
 	}
-	if r := got.Index.Search("Рахмон"); r.Count != 2 {
+	if r, err := got.Index.RunFetching(search.Request{Query: "Рахмон"}, search.Fetch(got.Fetch)); err != nil || r.Count != 2 {
 		t.Errorf("Рахмон finds %d articles in the opened bundle, want 2", r.Count)
 	}
 	if len(got.Events.All) != 1 || got.Events.Text(&got.Events.All[0]) != "On May 2 Rahmon spoke." {
@@ -105,8 +105,8 @@ func TestOpenWithout(t *testing.T) {
 	if b.Entities != nil || b.Events == nil || len(b.Events.All) != 0 {
 		t.Errorf("without their files: entities %v, events %v; want none and empty", b.Entities, b.Events)
 	}
-	if r := b.Index.Search("likes"); r.Count != 1 {
-		t.Errorf("search without events and entities: %d", r.Count)
+	if r, err := b.Index.RunFetching(search.Request{Query: "likes"}, search.Fetch(b.Fetch)); err != nil || r.Count != 1 {
+		t.Errorf("search without events and entities: %d, %v", r.Count, err)
 	}
 	for _, missing := range []string{"collection.", "index."} {
 		if _, _, err := Open(m, files(all, missing)); err == nil || !strings.Contains(err.Error(), missing) {

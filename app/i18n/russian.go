@@ -7,6 +7,7 @@ var russian = map[string]string{
 	"Skip to content": "Перейти к содержанию",
 	"Main":            "Основная навигация",
 	"Search":          "Поиск",
+	"Searching…":      "Ищем…",
 	"Timeline":        "Хронология",
 	"Install":         "Установить",
 	"Language":        "Язык",

@@ -51,6 +51,14 @@ func (w *bitWriter) gamma(v uint64) {
 	w.write(v, n-1)
 }
 
+// appendBits appends the bits o has written.
+func (w *bitWriter) appendBits(o *bitWriter) {
+	for _, c := range o.b {
+		w.write(uint64(c), 8)
+	}
+	w.write(o.acc, o.nacc)
+}
+
 // flush pads the last byte with zeros and returns the stream.
 func (w *bitWriter) flush() []byte {
 	if w.nacc > 0 {

@@ -24,155 +24,93 @@ func tiny() *data.Collection {
 	}}
 }
 
-// entry is a decoded posting, for comparing lists.
-type entry struct{ doc, title, body uint32 }
+// entry is a decoded posting, for comparing lists: the article, whether
+// the term is in its title, and its impact level.
+type entry struct {
+	doc   uint32
+	title bool
+	level int
+}
 
 func decodeList(ix *Index, term string) []entry {
-	i, ok := ix.termIndex(term)
+	i, ok := ix.termIndex(term, nil)
 	if !ok {
 		return nil
 	}
 	var out []entry
-	r := ix.postingsOf(i)
+	r, _ := ix.lex.postings(i, ix.Len(), nil)
 	for p, ok := r.read(); ok; p, ok = r.read() {
-		out = append(out, entry{p.doc, p.title, p.body})
+		level := -1
+		for l := range impactLevels {
+			if impactRatio(l) == p.ratio {
+				level = l
+			}
+		}
+		out = append(out, entry{p.doc, p.title, level})
 	}
 	return out
 }
 
+// levelOf is the impact level of a term counted tf times (titleBoost a
+// title) in a body of n words, the average being avg.
+func levelOf(tf, n, avg float64) int {
+	norm := bm25K1 * (1 - bm25B + bm25B*n/avg)
+	return impactLevel(tf * (bm25K1 + 1) / (tf + norm))
+}
+
 func TestIndexRoundTrip(t *testing.T) {
 	c := tiny()
-	b := encode(c)
-	ix, err := Load(c, b)
-	if err != nil {
-		t.Fatal(err)
-	}
+	f := Write(c)
+	ix := New(c)
 	var terms []string
-	for i := range ix.termEnd {
-		terms = append(terms, ix.term(i))
+	for i := range ix.lex.nterms {
+		terms = append(terms, ix.lex.term(i))
 	}
 	if want := []string{"likes", "rahmon", "rakhmon", "signs", "telegram"}; !reflect.DeepEqual(terms, want) {
 		t.Errorf("terms = %q, want %q", terms, want)
 	}
-	if want := []uint32{2, 1, 3}; !reflect.DeepEqual(ix.bodyLen, want) {
-		t.Errorf("body lengths = %v, want %v", ix.bodyLen, want)
-	}
+	const avg = 2 // bodies of 2, 1 and 3 words
 	lists := map[string][]entry{
-		"likes":    {{0, 0, 2}, {1, 1, 0}, {2, 0, 1}},
-		"rahmon":   {{0, 1, 0}},
-		"rakhmon":  {{1, 0, 1}, {2, 0, 1}}, // Рахмон folds to rakhmon
-		"signs":    {{0, 1, 0}},
-		"telegram": {{2, 1, 1}},
+		"likes":    {{0, false, levelOf(2, 2, avg)}, {1, true, levelOf(titleBoost, 1, avg)}, {2, false, levelOf(1, 3, avg)}},
+		"rahmon":   {{0, true, levelOf(titleBoost, 2, avg)}},
+		"rakhmon":  {{1, false, levelOf(1, 1, avg)}, {2, false, levelOf(1, 3, avg)}}, // Рахмон folds to rakhmon
+		"signs":    {{0, true, levelOf(titleBoost, 2, avg)}},
+		"telegram": {{2, true, levelOf(titleBoost+1, 3, avg)}},
 	}
 	for term, want := range lists {
 		if got := decodeList(ix, term); !reflect.DeepEqual(got, want) {
 			t.Errorf("postings of %s = %v, want %v", term, got, want)
 		}
-		i, _ := ix.termIndex(term)
-		if int(ix.df[i]) != len(want) {
-			t.Errorf("df of %s = %d, want %d", term, ix.df[i], len(want))
+		i, _ := ix.termIndex(term, nil)
+		if ix.lex.df(i) != len(want) {
+			t.Errorf("df of %s = %d, want %d", term, ix.lex.df(i), len(want))
 		}
 	}
 	// Both spellings of the name have the key rakmon. Terms that are
 	// their own key are not stored.
 	keys := map[string]bool{}
-	for j := range ix.keyEnd {
-		k, term := ix.key(j), ix.term(int(ix.keyTerm[j]))
-		if k == term {
+	for j := range ix.lex.nkeys {
+		k, term := ix.lex.keyAt(j)
+		if k == ix.lex.term(term) {
 			t.Errorf("key %s stored for itself", k)
 		}
-		keys[k+"="+term] = true
+		keys[k+"="+ix.lex.term(term)] = true
 	}
 	if !keys["rakmon=rahmon"] || !keys["rakmon=rakhmon"] {
 		t.Errorf("keys = %v, want rakmon for rahmon and rakhmon", keys)
 	}
-	if got, _ := ix.MarshalBinary(); !bytes.Equal(got, b) {
-		t.Error("MarshalBinary does not return the bytes loaded")
+	// One of each shard, named by its content; the same on every build.
+	if len(f.Shards) != 3 {
+		t.Errorf("%d shards, want a term chunk, a word piece and a key chunk", len(f.Shards))
 	}
-	if !bytes.Equal(encode(c), b) {
-		t.Error("encoding the same collection twice gives different bytes")
+	again := Write(c)
+	if !bytes.Equal(again.Head, f.Head) || !reflect.DeepEqual(again.Shards, f.Shards) {
+		t.Error("writing the same collection twice gives other files")
 	}
-	// A datafile of four sections; the lengths are the body lengths, the
-	// terms and keys open with their counts.
-	sections, err := datafile.Read(fileKind, b, 3, c.Fingerprint())
-	if err != nil {
-		t.Fatal(err)
-	}
-	if got := sections[0]; !bytes.Equal(got, []byte{2, 1, 3}) {
-		t.Errorf("lengths section % x, want 02 01 03", got)
-	}
-	if got := sections[1][0]; got != 5 {
-		t.Errorf("terms section opens with %d, want 5 terms", got)
-	}
-	if got := sections[3][0]; int(got) != len(ix.keyEnd) {
-		t.Errorf("keys section opens with %d, want %d keys", got, len(ix.keyEnd))
-	}
-}
-
-func TestIndexCorruption(t *testing.T) {
-	c := tiny()
-	good := encode(c)
-	check := func(name string, b []byte, want string) {
-		t.Helper()
-		ix, err := Load(c, b)
-		if err == nil {
-			t.Errorf("%s: loaded, want an error", name)
-			return
-		}
-		if ix != nil || !IsCorrupt(err) || !strings.Contains(err.Error(), want) || !strings.HasPrefix(err.Error(), "search index: ") {
-			t.Errorf("%s: error %q, want one about %q", name, err, want)
-		}
-	}
-	check("empty", nil, "not a search index")
-	check("the first version", append([]byte("broadsheet search index 1\n"), good...), "not a search index, or of another version")
-	check("JSON", []byte(`{"name":"tiny","articles":[]}`+strings.Repeat(" ", 100)), "not a search index")
-	for n := range len(good) {
-		check("truncated", good[:n], "")
-	}
-	for i := range good {
-		b := bytes.Clone(good)
-		b[i] ^= 0x20
-		check("flipped byte", b, "")
-	}
-	other := tiny()
-	other.Articles[2].Slug = "d"
-	check("other collection", encode(other), "another collection")
-	check("entities file", datafile.Write(datafile.Kind{Name: "entities file", Version: 2, Sections: 3}, 3, c.Fingerprint(), nil, nil, nil), "not a search index but an entities file")
-	check("another version", datafile.Write(datafile.Kind{Name: "search index", Version: 1, Sections: 4}, 3, c.Fingerprint(), nil, nil, nil, nil), "not a search index, or of another version")
-
-	// Sections that pass the envelope's checks but do not hold an index:
-	// what a bug in the writer would produce.
-	sections, err := datafile.Read(fileKind, good, 3, c.Fingerprint())
-	if err != nil {
-		t.Fatal(err)
-	}
-	with := func(i int, section []byte) []byte {
-		s := slices.Clone(sections)
-		s[i] = section
-		return datafile.Write(fileKind, 3, c.Fingerprint(), s...)
-	}
-	check("length left over", with(0, []byte{2, 1, 3, 0}), "lengths section, byte 3: 1 bytes left over")
-	check("lengths cut short", with(0, []byte{2, 1}), "lengths section, byte 2: bad number")
-	check("df past the articles", with(1, []byte{1, 5, 'l', 'i', 'k', 'e', 's', 4}), "terms section, byte 8: number 4 out of range (at most 3)")
-	unordered := bytes.Clone(sections[1])
-	unordered[bytes.Index(unordered, []byte("rahmon"))] = 'a' // aahmon, before likes
-	check("terms out of order", with(1, unordered), "term 1 out of order")
-	check("postings cut short", with(2, sections[2][:len(sections[2])-1]), "postings section")
-	check("postings too long", with(2, append(slices.Clone(sections[2]), 0)), "posting lists end at bit")
-	check("key of no term", with(3, []byte{1, 5, 0}), "keys section, byte 2: number 5 out of range (at most 4)")
-
-	// Every byte of every section changed, the envelope written anew: it
-	// is caught by the range checks or loads as another index, never a
-	// panic.
-	for i, section := range sections {
-		for j := range section {
-			for _, v := range []byte{0, 0x7f, 0xff} {
-				s := bytes.Clone(section)
-				s[j] = v
-				if ix, err := Load(c, with(i, s)); err == nil {
-					ix.Search("likes rahmon") // may find less, must not crash
-				}
-			}
+	for name, b := range f.Shards {
+		k := map[string]*datafile.Kind{"t": &termKind, "w": &wordKind, "k": &keyKind}[name[:1]]
+		if want := shardName(k, hashOf(b)); name != want {
+			t.Errorf("shard %s is named %s", want, name)
 		}
 	}
 }
@@ -183,5 +121,60 @@ func TestNewMatchesLoad(t *testing.T) {
 	r := ix.Search("Рахмон")
 	if r.Count != 3 {
 		t.Errorf("Рахмон finds %d articles, want all 3 (Rahmon, Rakhmon, Рахмон)", r.Count)
+	}
+}
+
+// TestIndexCorruption: a damaged head or shard is an error naming the
+// file's kind, and never a panic; a shard of another index is refused.
+func TestIndexCorruption(t *testing.T) {
+	c := tiny()
+	f := Write(c)
+	if _, err := Open(c, f.Head[:len(f.Head)-3]); err == nil || !IsCorrupt(err) || !strings.Contains(err.Error(), "search head") {
+		t.Errorf("a truncated head: %v", err)
+	}
+	other := tiny()
+	other.Articles[2].Slug = "d"
+	if _, err := Open(other, f.Head); err == nil || !strings.Contains(err.Error(), "another collection") {
+		t.Errorf("the head of another collection: %v", err)
+	}
+	for name, b := range f.Shards {
+		for i := range b {
+			ix, err := Open(c, f.Head)
+			if err != nil {
+				t.Fatal(err)
+			}
+			d := bytes.Clone(b)
+			d[i] ^= 0x20
+			if err := ix.Add(name, d); err == nil {
+				t.Fatalf("%s with byte %d changed was added", name, i)
+			}
+		}
+		ix, _ := Open(c, f.Head)
+		if err := ix.Add("t/000000000000.bin", b); err == nil || !strings.Contains(err.Error(), "not a shard of this index") {
+			t.Errorf("a shard under another name: %v", err)
+		}
+	}
+	// A shard whose envelope is right but whose content is not (what a bug
+	// in the writer would make) is caught by the range checks, or read as
+	// another shard, never a panic.
+	for name, b := range f.Shards {
+		kind := map[string]datafile.Kind{"t": termKind, "w": wordKind, "k": keyKind}[name[:1]]
+		sections, err := datafile.Read(kind, b, 3, c.Fingerprint())
+		if err != nil {
+			t.Fatal(err)
+		}
+		for s := range sections {
+			for j := range sections[s] {
+				for _, v := range []byte{0, 0x7f, 0xff} {
+					ss := slices.Clone(sections)
+					ss[s] = bytes.Clone(sections[s])
+					ss[s][j] = v
+					ix, _ := Open(c, f.Head)
+					if ix.Add(name, datafile.Write(kind, 3, c.Fingerprint(), ss...)) == nil {
+						ix.Search("likes rahmon")
+					}
+				}
+			}
+		}
 	}
 }

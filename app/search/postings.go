@@ -1,32 +1,30 @@
 package search
 
-// A posting is one decoded entry of a term's list: an article and how
-// often the term occurs in its title and its body.
+// A posting is one decoded entry of a term's list: an article, the term's
+// weight in it and whether it is in its title.
 type posting struct {
-	doc         uint32
-	title, body uint32
+	doc uint32
+	impactSymbol
 }
 
 // postingReader walks one encoded posting list (see write.go). It stops
-// after df entries, at the end of the bytes and at an article number that
-// is not below n, so a damaged list can shorten results but never crash.
+// after df entries, at the end of the bytes, at an article number that is
+// not below n and at a code the head has no symbol for, so a damaged list
+// can shorten results but never crash.
 type postingReader struct {
-	r    bitReader
-	k    uint
-	left int    // entries not yet read
-	next uint32 // article number the next gap counts from
-	n    uint32
+	r       bitReader
+	k       uint
+	left    int    // entries not yet read
+	next    uint32 // article number the next gap counts from
+	n       uint32
+	symbols []impactSymbol
 }
 
-func (ix *Index) postingsOf(term int) postingReader {
-	return ix.postingsFrom(term, ix.postingStart(term))
-}
-
-// postingsFrom reads term's list from bit start of the postings.
-func (ix *Index) postingsFrom(term, start int) postingReader {
-	n := len(ix.articles)
-	df := int(ix.df[term])
-	return postingReader{r: bitReader{b: ix.postings, pos: uint(start)}, k: riceParam(n, df), left: df, n: uint32(n)}
+// postingsFrom reads local term i's list from bit start of the chunk's
+// postings.
+func (c *termChunk) postingsFrom(i, start, n int, symbols []impactSymbol) postingReader {
+	df := int(c.num[i])
+	return postingReader{r: bitReader{b: c.postings, pos: uint(start)}, k: riceParam(n, df), left: df, n: uint32(n), symbols: symbols}
 }
 
 func (pr *postingReader) read() (posting, bool) {
@@ -37,15 +35,13 @@ func (pr *postingReader) read() (posting, bool) {
 	r := &pr.r
 	p := posting{doc: pr.next + uint32(r.rice(pr.k))}
 	pr.next = p.doc + 1
-	switch {
-	case r.bit() == 0:
-		p.body = 1
-	case r.bit() == 0:
-		p.title = 1
-	case r.bit() == 0:
-		p.title, p.body = 1, 1
-	default:
-		p.title, p.body = uint32(r.gamma()-1), uint32(r.gamma()-1)
+	rank := r.gamma() - 1
+	if pr.symbols != nil {
+		if rank >= uint64(len(pr.symbols)) {
+			r.bad = true
+		} else {
+			p.impactSymbol = pr.symbols[rank]
+		}
 	}
 	if r.bad || p.doc >= pr.n {
 		pr.left = 0

@@ -50,45 +50,57 @@ func TestGather(t *testing.T) {
 }
 
 func TestPostingEntries(t *testing.T) {
-	entries := []entry{{0, 0, 1}, {3, 1, 0}, {4, 1, 1}, {300, 2, 7}, {301, 0, 3}}
+	type entry struct {
+		doc uint32
+		sym byte
+	}
+	entries := []entry{{0, 3}, {3, 40}, {4, 3}, {300, 7}, {301, 3}}
 	var l postingList
 	for _, e := range entries {
-		l.buf = binary.AppendUvarint(l.buf, uint64(e.doc))
-		l.buf = binary.AppendUvarint(l.buf, uint64(e.title))
-		l.buf = binary.AppendUvarint(l.buf, uint64(e.body))
+		l.buf = append(binary.AppendUvarint(l.buf, uint64(e.doc)), e.sym)
 		l.df++
 	}
+	// Symbol 3 has the first code, 7 the second, 40 the third.
+	var rank [2 * impactLevels]uint64
+	rank[3], rank[7], rank[40] = 0, 1, 2
+	symbols := []impactSymbol{{ratio: impactRatio(3)}, {ratio: impactRatio(7)}, {ratio: impactRatio(8), title: true}}
 	const n = 1000
 	var w bitWriter
-	w.list(&l, n)
+	w.list(&l, n, &rank)
 	b := w.flush()
 	k := riceParam(n, l.df) // 1000/5 × 0.69 = 138: k = 7
 	if k != 7 {
 		t.Errorf("Rice parameter = %d, want 7", k)
 	}
 	// Gaps 1, 3, 1, 296, 1 cost 8, 8, 8, 10 and 8 bits at k = 7; the
-	// codes 1, 2, 3, 3+3+5 and 3+1+3 bits.
-	if want := (8 + 8 + 8 + 10 + 8 + 1 + 2 + 3 + 11 + 7 + 7) / 8; len(b) != want {
+	// codes of ranks 0, 2, 0, 1, 0 are gamma(1, 3, 1, 2, 1): 1, 3, 1, 3
+	// and 1 bits.
+	if want := (8 + 8 + 8 + 10 + 8 + 1 + 3 + 1 + 3 + 1 + 7) / 8; len(b) != want {
 		t.Errorf("encoded in %d bytes (% x), want %d", len(b), b, want)
 	}
-	read := func(n uint32) []entry {
-		r := postingReader{r: bitReader{b: b}, k: k, left: l.df, n: n}
-		var got []entry
+	read := func(n uint32, symbols []impactSymbol) []posting {
+		r := postingReader{r: bitReader{b: b}, k: k, left: l.df, n: n, symbols: symbols}
+		var got []posting
 		for p, ok := r.read(); ok; p, ok = r.read() {
-			got = append(got, entry{p.doc, p.title, p.body})
+			got = append(got, p)
 		}
 		return got
 	}
-	if got := read(n); !reflect.DeepEqual(got, entries) {
-		t.Errorf("decoded %v, want %v", got, entries)
+	want := []posting{{0, symbols[0]}, {3, symbols[2]}, {4, symbols[0]}, {300, symbols[1]}, {301, symbols[0]}}
+	if got := read(n, symbols); !reflect.DeepEqual(got, want) {
+		t.Errorf("decoded %v, want %v", got, want)
 	}
 	// An article number out of range ends the list.
-	if got := read(100); len(got) != 3 {
+	if got := read(100, symbols); len(got) != 3 {
 		t.Errorf("read %v below article 100, want 3 entries", got)
+	}
+	// So does a code the head has no symbol for.
+	if got := read(n, symbols[:2]); len(got) != 1 {
+		t.Errorf("read %v with two symbols, want the entry before the third", got)
 	}
 	// So does the end of the bytes.
 	b = b[:3]
-	if got := read(n); len(got) >= 3 {
+	if got := read(n, symbols); len(got) >= 3 {
 		t.Errorf("read %v from 3 bytes", got)
 	}
 }

@@ -139,6 +139,10 @@ type Results struct {
 	// Matches are the positions of the matching articles before Keep,
 	// when the request asked for them.
 	Matches []int
+	// Missing names the shards of the index the search needed and did
+	// not have: the results are what the others hold. Fetch them, Add
+	// them and run the request again (Searcher does).
+	Missing []string
 }
 
 // A TitleHit is an article whose title matches, with the matched
@@ -153,7 +157,8 @@ func (ix *Index) Search(q string) Results { return ix.Run(Request{Query: q}) }
 
 // Matching returns every article q matches, newest first, for a view that
 // needs them all rather than a page (the timeline); ok is false when q has
-// no words to match.
+// no words to match. It answers with the shards at hand; Needs says which
+// others it wants.
 func (ix *Index) Matching(q string) (matches []*data.Article, ok bool) {
 	res := ix.Run(Request{Query: q, Order: ByDate, Limit: max(ix.Len(), 1), Plain: true})
 	if res.Query.Empty() {
@@ -164,6 +169,11 @@ func (ix *Index) Matching(q string) (matches []*data.Article, ok bool) {
 		matches[i] = res.Hits[i].Article
 	}
 	return matches, true
+}
+
+// Needs names the shards a search of q wants that have not arrived.
+func (ix *Index) Needs(q string) []string {
+	return ix.Run(Request{Query: q, Limit: 1, Plain: true}).Missing
 }
 
 // Ranking weights.
@@ -241,11 +251,12 @@ const fewArticles = 3
 // expand returns the terms that word matches by spelling: itself, the
 // words it is a prefix of, and the words with its key. capped reports that
 // the prefix had to be cut to maxPostings.
-func (ix *Index) expand(word string) (ms []termMatch, capped bool) {
-	lo, hi := ix.termRange(word)
+func (ix *Index) expand(word string, n *need) (ms []termMatch, capped bool) {
+	l := &ix.lex
+	lo, hi, _ := l.termRange(word, n)
 	total := 0
 	for i := lo; i < hi; i++ {
-		total += int(ix.df[i])
+		total += l.df(i)
 	}
 	maxTerms := hi - lo
 	if utf8.RuneCountInString(word) == 1 {
@@ -268,11 +279,11 @@ func (ix *Index) expand(word string) (ms []termMatch, capped bool) {
 			if (int(order[a]) == lo) != (int(order[b]) == lo) {
 				return int(order[a]) == lo
 			}
-			return ix.df[order[a]] > ix.df[order[b]]
+			return l.df(int(order[a])) > l.df(int(order[b]))
 		})
 		budget := maxPostings
 		for _, t := range order {
-			if budget -= int(ix.df[t]); budget < 0 && len(ms) > 0 || len(ms) == maxTerms {
+			if budget -= l.df(int(t)); budget < 0 && len(ms) > 0 || len(ms) == maxTerms {
 				break
 			}
 			ms = append(ms, termMatch{term: t, via: viaPrefix})
@@ -282,7 +293,7 @@ func (ix *Index) expand(word string) (ms []termMatch, capped bool) {
 		// type), while sort.Slice's is shared.
 		sort.Slice(ms, func(a, b int) bool { return ms[a].term < ms[b].term })
 	}
-	if len(ms) > 0 && ix.term(int(ms[0].term)) == word {
+	if len(ms) > 0 && l.term(int(ms[0].term)) == word {
 		ms[0].via = viaExact
 	}
 	if utf8.RuneCountInString(word) < 3 {
@@ -293,14 +304,14 @@ func (ix *Index) expand(word string) (ms []termMatch, capped bool) {
 		return int(t) >= lo && int(t) < hi
 	}
 	if key != word {
-		if i, ok := ix.termIndex(key); ok && !has(int32(i)) && text.Key(key) == key {
+		if i, ok := ix.termIndex(key, n); ok && !has(int32(i)) && text.Key(key) == key {
 			ms = append(ms, termMatch{term: int32(i), via: viaKey})
 		}
 	}
-	klo, khi := ix.keyRange(key)
+	klo, khi, _ := l.keyRange(key, n)
 	for j := klo; j < khi; j++ {
-		if t := int32(ix.keyTerm[j]); ix.key(j) == key && !has(t) && !containsTerm(ms, t) {
-			ms = append(ms, termMatch{term: t, via: viaKey})
+		if k, t := l.keyAt(j); k == key && !has(int32(t)) && !containsTerm(ms, int32(t)) {
+			ms = append(ms, termMatch{term: int32(t), via: viaKey})
 		}
 	}
 	return ms, capped
@@ -309,19 +320,20 @@ func (ix *Index) expand(word string) (ms []termMatch, capped bool) {
 // loose returns the terms that word matches only loosely: by a prefix of
 // their key, or within maxEdits typing mistakes. have are the terms it
 // matched already.
-func (ix *Index) loose(word string, have []termMatch) []termMatch {
+func (ix *Index) loose(word string, have []termMatch, n *need) []termMatch {
+	l := &ix.lex
 	var ms []termMatch
 	if key := text.Key(word); len(key) >= 3 {
-		klo, khi := ix.keyRange(key)
+		klo, khi, _ := l.keyRange(key, n)
 		for j := klo; j < khi && len(ms) < maxLooseTerms; j++ {
-			if t := int32(ix.keyTerm[j]); !containsTerm(have, t) && !containsTerm(ms, t) {
-				ms = append(ms, termMatch{term: t, via: viaKeyPrefix})
+			if _, t := l.keyAt(j); !containsTerm(have, int32(t)) && !containsTerm(ms, int32(t)) {
+				ms = append(ms, termMatch{term: int32(t), via: viaKeyPrefix})
 			}
 		}
 	}
 	q := []rune(word)
 	var typos []termMatch
-	ix.typos(q, maxEdits(len(q)), func(t, dist int) {
+	ix.typos(q, maxEdits(len(q)), n, func(t, dist int) {
 		if !containsTerm(have, int32(t)) && !containsTerm(ms, int32(t)) {
 			typos = append(typos, termMatch{term: int32(t), via: viaTypo, dist: uint8(dist)})
 		}
@@ -331,7 +343,7 @@ func (ix *Index) loose(word string, have []termMatch) []termMatch {
 			if a, b := typos[i], typos[j]; a.dist != b.dist {
 				return a.dist < b.dist
 			}
-			return ix.df[typos[i].term] > ix.df[typos[j].term]
+			return l.df(int(typos[i].term)) > l.df(int(typos[j].term))
 		})
 		typos = typos[:max(0, maxLooseTerms-len(ms))]
 	}
@@ -348,10 +360,9 @@ func containsTerm(ms []termMatch, t int32) bool {
 }
 
 // termIndex finds a term.
-func (ix *Index) termIndex(t string) (int, bool) {
-	n := len(ix.termEnd)
-	i := sort.Search(n, func(i int) bool { return ix.term(i) >= t })
-	return i, i < n && ix.term(i) == t
+func (ix *Index) termIndex(t string, n *need) (int, bool) {
+	lo, hi, ok := ix.lex.termRange(t, n)
+	return lo, ok && lo < hi && ix.lex.term(lo) == t
 }
 
 // wordMatch is what one query word found.
@@ -375,6 +386,7 @@ type partMatch struct {
 // scratch is per-search working memory the size of the collection,
 // reused between searches.
 type scratch struct {
+	need    need // what the search found missing
 	epoch   uint32
 	stamp   []uint32 // stamp[d] == epoch: d was reached by the current word
 	acc     []float32
@@ -392,13 +404,17 @@ func (ix *Index) scratch() *scratch {
 	return &scratch{stamp: make([]uint32, n), acc: make([]float32, n), inTitle: make([]bool, n)}
 }
 
-// matchWord finds the articles of one query word and weighs them.
+// matchWord finds the articles of one query word and weighs them. What a
+// word found with every shard it needed is kept for the next keystrokes.
 func (ix *Index) matchWord(s *scratch, word string, widen bool) wordMatch {
 	if wm, ok := ix.words.get(word, widen); ok {
 		return wm
 	}
+	missing := s.need.misses
 	wm := ix.matchWordUncached(s, word, widen)
-	ix.words.put(word, widen, wm)
+	if s.need.misses == missing {
+		ix.words.put(word, widen, wm)
+	}
 	return wm
 }
 
@@ -440,14 +456,16 @@ func (c *wordCache) put(word string, widen bool, wm wordMatch) {
 }
 
 func (ix *Index) matchWordUncached(s *scratch, word string, widen bool) wordMatch {
-	ms, capped := ix.expand(word)
-	if widen {
+	missing := s.need.misses
+	ms, capped := ix.expand(word, &s.need)
+	// Widened only once the word's own terms are known to find little.
+	if widen && s.need.misses == missing {
 		df := 0
 		for _, m := range ms {
-			df += int(ix.df[m.term])
+			df += ix.lex.df(int(m.term))
 		}
 		if df < fewArticles {
-			ms = append(ms, ix.loose(word, ms)...)
+			ms = append(ms, ix.loose(word, ms, &s.need)...)
 		}
 	}
 	wm := wordMatch{terms: ms, capped: capped}
@@ -461,7 +479,7 @@ func (ix *Index) matchWordUncached(s *scratch, word string, widen bool) wordMatc
 	touched := s.touched[:0]
 	for _, m := range ms {
 		q := quality(m)
-		r := ix.postingsOf(int(m.term))
+		r, _ := ix.lex.postings(int(m.term), int(n), &s.need)
 		for p, ok := r.read(); ok; p, ok = r.read() {
 			d := p.doc
 			if s.stamp[d] != s.epoch {
@@ -470,8 +488,8 @@ func (ix *Index) matchWordUncached(s *scratch, word string, widen bool) wordMatc
 				s.inTitle[d] = false
 				touched = append(touched, d)
 			}
-			s.acc[d] += q * float32(titleBoost*p.title+p.body)
-			if p.title > 0 {
+			s.acc[d] += q * p.ratio
+			if p.title {
 				s.inTitle[d] = true
 			}
 		}
@@ -495,8 +513,8 @@ func (ix *Index) matchWordUncached(s *scratch, word string, widen bool) wordMatc
 	wm.docs = slices.Clone(touched)
 	wm.weight = make([]float32, len(touched))
 	for i, d := range touched {
-		tf := s.acc[d]
-		wm.weight[i] = idf * tf * (bm25K1 + 1) / (tf + ix.norm[d])
+		x := s.acc[d] // the word's count over the article's length norm
+		wm.weight[i] = idf * x * (bm25K1 + 1) / (x + 1)
 		if s.inTitle[d] {
 			wm.titleDocs = append(wm.titleDocs, d)
 		}
@@ -531,17 +549,26 @@ func (ix *Index) matchPart(s *scratch, p Part, widen bool) partMatch {
 }
 
 // Run answers a request.
-func (ix *Index) Run(r Request) Results {
+func (ix *Index) Run(r Request) (res Results) {
 	if r.Limit <= 0 {
 		r.Limit = DefaultLimit
 	}
 	q := Parse(r.Query)
-	res := Results{Request: r, Query: q, Total: len(ix.articles)}
+	res = Results{Request: r, Query: q, Total: len(ix.articles)}
 	if q.Empty() {
 		return res
 	}
 	s := ix.scratch()
 	defer scratchPool.Put(s)
+	s.need = need{}
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	defer func() {
+		for name := range s.need.names {
+			res.Missing = append(res.Missing, name)
+		}
+		slices.Sort(res.Missing)
+	}()
 
 	parts := make([]partMatch, len(q.Must))
 	for i, p := range q.Must {

@@ -56,7 +56,7 @@ func newMatcher(ix *Index, parts []partMatch) *matcher {
 		for w, mw := range m.words {
 			for _, tm := range parts[mw.part].words[w-m.parts[mw.part].first].terms {
 				if tm.via >= viaKey {
-					t := ix.term(int(tm.term))
+					t := ix.lex.term(int(tm.term))
 					m.loose[t] = append(m.loose[t], wordVia{w, tm.via, tm.dist})
 				}
 			}

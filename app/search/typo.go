@@ -2,6 +2,7 @@ package search
 
 import (
 	"sort"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -86,11 +87,14 @@ func (r *osaRows) next(a, b []rune, d int) []int {
 // must begin with q's first or second letter: first letters are rarely
 // mistyped, and a swap of the first two is one edit.
 //
-// The sorted term list is walked as a trie: a term shares the rows of the
-// prefix it has in common with the one before, and when a prefix is
-// already more than k edits away every term that starts with it is
-// skipped with one binary search.
-func (ix *Index) typos(q []rune, k int, visit func(term, dist int)) {
+// The terms are walked in the word pieces, and the sorted terms of a piece
+// as a trie: a term shares the rows of the prefix it has in common with
+// the one before, and when a prefix is already more than k edits away
+// every term that starts with it is skipped with one binary search. A
+// piece whose terms all begin with a prefix that is too far from q is not
+// needed at all (pieceNeeded), so a typo fetches the pieces near the word
+// rather than every piece of two letters.
+func (ix *Index) typos(q []rune, k int, n *need, visit func(term, dist int)) {
 	if len(q) == 0 || k == 0 {
 		return
 	}
@@ -98,53 +102,119 @@ func (ix *Index) typos(q []rune, k int, visit func(term, dist int)) {
 	if len(q) > 1 && q[1] != q[0] {
 		starts = append(starts, q[1])
 	}
-	m := len(q)
+	l := &ix.lex
 	var buf [utf8.UTFMax]byte
 	for _, first := range starts {
-		lo, hi := ix.termRange(string(buf[:utf8.EncodeRune(buf[:], first)]))
-		rows := newOSARows(m)
-		best := []int{m + 1} // best[d]: fewest edits of q against any prefix b[:d'] with d' ≤ d
-		var prev, t []rune
-		for i := lo; i < hi; {
-			t = appendRunes(t[:0], ix.term(i))
-			shared := 0
-			for shared < len(prev) && shared < len(t) && prev[shared] == t[shared] {
-				shared++
-			}
-			shared = min(shared, len(rows.mins)-1)
-			rows.truncate(shared)
-			best = best[:shared+1]
-			pruned := 0
-			for d := shared + 1; d <= len(t); d++ {
-				row := rows.next(q, t, d)
-				best = append(best, min(best[d-1], row[m]))
-				// No later row can come back under k: every cell grows
-				// from one of these two rows by at least one edit.
-				if rows.mins[d] > k && rows.mins[d-1] >= k {
-					pruned = d
-					break
-				}
-			}
-			if pruned == 0 && best[len(t)] <= k {
-				visit(i, best[len(t)])
-			}
-			prev = append(prev[:0], t[:len(rows.mins)-1]...)
-			if pruned > 0 {
-				// Every term from here that starts with t[:pruned] shares
-				// its fate: a prefix of it is within k edits, or none is.
-				term := ix.term(i)
-				_, end := ix.termRange(term[:runeOffset(term, pruned)])
-				end = max(end, i+1)
-				if best[pruned] <= k {
-					for ; i < end; i++ {
-						visit(i, best[pruned])
-					}
-				}
-				i = end
+		letter := string(buf[:utf8.EncodeRune(buf[:], first)])
+		pa, pb := l.words.overlapping(letter)
+		for p := pa; p <= pb && p < len(l.pieces); p++ {
+			if !pieceNeeded(l.words.commonPrefix(p), q, k) {
 				continue
 			}
-			i++
+			piece := l.pieces[p]
+			if piece == nil {
+				n.add(l.words.names[p])
+				continue
+			}
+			lo, hi := piece.prefixRange(letter)
+			walkTypos(piece, lo, hi, q, k, visit)
 		}
+	}
+}
+
+// commonPrefix is what every term of shard s begins with: what its first
+// term has in common with the next shard's (every string between two
+// begins with what they share); "" for the last shard.
+func (d *directory) commonPrefix(s int) string {
+	if s+1 >= len(d.first) {
+		return ""
+	}
+	a, b := d.first[s], d.first[s+1]
+	i := 0
+	for i < len(a) && i < len(b) && a[i] == b[i] {
+		i++
+	}
+	for i > 0 && !utf8.RuneStart(a[i]) && i < len(a) { // whole runes only
+		i--
+	}
+	return a[:i]
+}
+
+// pieceNeeded reports whether a piece whose terms all begin with prefix
+// may hold a term within k edits of q, or one with a prefix that is.
+func pieceNeeded(prefix string, q []rune, k int) bool {
+	if prefix == "" {
+		return true
+	}
+	p := []rune(prefix)
+	m := len(q)
+	rows := newOSARows(m)
+	for d := 1; d <= len(p); d++ {
+		row := rows.next(q, p, d)
+		if row[m] <= k {
+			return true // q is within k of a prefix: every term is a match
+		}
+		if rows.mins[d] > k && rows.mins[d-1] >= k {
+			return false // as walkTypos prunes
+		}
+	}
+	return true
+}
+
+// prefixRange returns the strings of l that begin with prefix, lo up to
+// hi, in l's own numbering.
+func (l *strList) prefixRange(prefix string) (lo, hi int) {
+	n := len(l.end)
+	lo = sort.Search(n, func(i int) bool { return l.at(i) >= prefix })
+	hi = lo + sort.Search(n-lo, func(i int) bool { return !strings.HasPrefix(l.at(lo+i), prefix) })
+	return lo, hi
+}
+
+// walkTypos walks the terms lo up to hi of a piece as typos describes.
+func walkTypos(piece *strList, lo, hi int, q []rune, k int, visit func(term, dist int)) {
+	m := len(q)
+	rows := newOSARows(m)
+	best := []int{m + 1} // best[d]: fewest edits of q against any prefix b[:d'] with d' ≤ d
+	var prev, t []rune
+	for i := lo; i < hi; {
+		t = appendRunes(t[:0], piece.at(i))
+		shared := 0
+		for shared < len(prev) && shared < len(t) && prev[shared] == t[shared] {
+			shared++
+		}
+		shared = min(shared, len(rows.mins)-1)
+		rows.truncate(shared)
+		best = best[:shared+1]
+		pruned := 0
+		for d := shared + 1; d <= len(t); d++ {
+			row := rows.next(q, t, d)
+			best = append(best, min(best[d-1], row[m]))
+			// No later row can come back under k: every cell grows
+			// from one of these two rows by at least one edit.
+			if rows.mins[d] > k && rows.mins[d-1] >= k {
+				pruned = d
+				break
+			}
+		}
+		if pruned == 0 && best[len(t)] <= k {
+			visit(piece.first+i, best[len(t)])
+		}
+		prev = append(prev[:0], t[:len(rows.mins)-1]...)
+		if pruned > 0 {
+			// Every term from here that starts with t[:pruned] shares
+			// its fate: a prefix of it is within k edits, or none is.
+			term := piece.at(i)
+			_, end := piece.prefixRange(term[:runeOffset(term, pruned)])
+			end = max(end, i+1)
+			if best[pruned] <= k {
+				for ; i < end; i++ {
+					visit(piece.first+i, best[pruned])
+				}
+			}
+			i = end
+			continue
+		}
+		i++
 	}
 }
 
@@ -164,26 +234,4 @@ func appendRunes(dst []rune, s string) []rune {
 		dst = append(dst, r)
 	}
 	return dst
-}
-
-// termRange returns the terms that begin with prefix: lo up to hi.
-func (ix *Index) termRange(prefix string) (lo, hi int) {
-	n := len(ix.termEnd)
-	lo = sort.Search(n, func(i int) bool { return ix.term(i) >= prefix })
-	hi = lo + sort.Search(n-lo, func(i int) bool {
-		t := ix.term(lo + i)
-		return len(t) < len(prefix) || t[:len(prefix)] != prefix
-	})
-	return lo, hi
-}
-
-// keyRange returns the key entries whose key begins with prefix.
-func (ix *Index) keyRange(prefix string) (lo, hi int) {
-	n := len(ix.keyEnd)
-	lo = sort.Search(n, func(j int) bool { return ix.key(j) >= prefix })
-	hi = lo + sort.Search(n-lo, func(j int) bool {
-		k := ix.key(lo + j)
-		return len(k) < len(prefix) || k[:len(prefix)] != prefix
-	})
-	return lo, hi
 }

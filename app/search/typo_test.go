@@ -49,19 +49,33 @@ func TestMaxEdits(t *testing.T) {
 func TestTypoWalk(t *testing.T) {
 	c := corpus.Seed(t)
 	ix := New(c)
-	for _, q := range []string{"rahmno", "telegarm", "balayeav", "kazakstan", "lkies", "ctriminal", "decriminalise"} {
+	checkTypos(t, ix, []string{"rahmno", "telegarm", "balayeav", "kazakstan", "lkies", "ctriminal", "decriminalise"})
+	// Many word pieces: the pieces left out as too far must hold nothing.
+	if bbc, err := corpus.BBC(); err == nil {
+		ix := New(bbc)
+		if len(ix.lex.pieces) < 4 {
+			t.Fatalf("the BBC index has %d word pieces; the test wants several", len(ix.lex.pieces))
+		}
+		checkTypos(t, ix, []string{"ukriane", "zelenksy", "jonhson", "pirme", "minsiter", "qatra", "energ", "scotalnd", "rbitain", "wlaes"})
+	}
+}
+
+// checkTypos checks the walk against osa on every term.
+func checkTypos(t *testing.T, ix *Index, words []string) {
+	t.Helper()
+	for _, q := range words {
 		qr := []rune(q)
 		k := maxEdits(len(qr))
 		var got []string
-		ix.typos(qr, k, func(term, dist int) { got = append(got, ix.term(term)) })
+		ix.typos(qr, k, nil, func(term, dist int) { got = append(got, ix.lex.term(term)) })
 		var want []string
-		for i := range ix.termEnd {
-			tr := []rune(ix.term(i))
+		for i := range ix.lex.nterms {
+			tr := []rune(ix.lex.term(i))
 			if tr[0] != qr[0] && tr[0] != qr[1] {
 				continue
 			}
 			if prefixDistance(qr, tr) <= k {
-				want = append(want, ix.term(i))
+				want = append(want, ix.lex.term(i))
 			}
 		}
 		slices.Sort(got)

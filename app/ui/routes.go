@@ -38,6 +38,28 @@ func NewLibrary(b *bundle.Bundle) *Library {
 	return l
 }
 
+// fetchFor fetches, in the background, the shards of the index a search
+// found missing, and calls done in a dispatch once they have arrived, to
+// search again. It does nothing when nothing is missing, nor for a bundle
+// built whole (prerendering).
+func (l *Library) fetchFor(ctx app.Context, missing []string, done func(app.Context)) {
+	if len(missing) == 0 || l.Fetch == nil {
+		return
+	}
+	ctx.Async(func() {
+		err := l.Index.Fetch(missing, search.Fetch(l.Fetch))
+		ctx.Dispatch(func(ctx app.Context) {
+			if err != nil {
+				// The results stay what the shards at hand gave; the next
+				// keystroke asks again (a failed fetch is not remembered).
+				app.Log("broadsheet:", err)
+				return
+			}
+			done(ctx)
+		})
+	})
+}
+
 // Positions are 0, 1, … len(articles)-1: every article, for facets over
 // the whole collection.
 func (l *Library) Positions() []int {

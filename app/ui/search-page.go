@@ -67,7 +67,7 @@ func (p *searchPage) load(ctx app.Context) {
 	if n, err := strconv.Atoi(v.Get("n")); err == nil && n > pageSize {
 		p.shown = min(n, 50*pageSize)
 	}
-	p.run()
+	p.run(ctx)
 	ctx.Page().SetTitle(pageTitle(p.query, T("Search")))
 }
 
@@ -80,8 +80,10 @@ func monthParam(s string) string {
 	return s
 }
 
-// run searches with the page's state.
-func (p *searchPage) run() {
+// run searches with the page's state. What the index has at hand is
+// shown at once; the shards it lacks are fetched, and the search runs
+// again when they arrive, if the page still shows it.
+func (p *searchPage) run(ctx app.Context) {
 	r := search.Request{Query: p.query, Order: p.order, Limit: p.shown}
 	r.From, _ = data.ParseDate(p.from)
 	r.To, _ = data.ParseDate(p.to)
@@ -93,6 +95,11 @@ func (p *searchPage) run() {
 		}
 	}
 	p.results = p.lib.Index.Run(r)
+	p.lib.fetchFor(ctx, p.results.Missing, func(ctx app.Context) {
+		if p.results.Request.Query == r.Query && p.results.Request.Limit == r.Limit {
+			p.run(ctx)
+		}
+	})
 	p.facets, p.browse = nil, nil
 	if ix == nil {
 		return
@@ -124,7 +131,7 @@ func (p *searchPage) run() {
 // clears pendingURL as a dispatch would.
 func (p *searchPage) changed(ctx app.Context) {
 	p.shown = pageSize
-	p.run()
+	p.run(ctx)
 	collectWhenIdle()
 	if p.pendingURL == "" {
 		afterPaint(func() {
@@ -200,7 +207,7 @@ func (p *searchPage) onSubmit(ctx app.Context, e app.Event) {
 
 func (p *searchPage) onMore(ctx app.Context, e app.Event) {
 	p.shown += pageSize
-	p.run()
+	p.run(ctx)
 	replaceURL(absPath("/") + p.queryString())
 }
 
@@ -290,6 +297,10 @@ func (p *searchPage) renderBody() app.UI {
 	r := &p.results
 	if r.Query.Empty() {
 		return p.renderLatest()
+	}
+	if r.Count == 0 && len(r.Missing) > 0 {
+		// The index is fetching what the query needs: not "no match" yet.
+		return app.Elem("p").ID("result-count").Class("count").Aria("live", "polite").Aria("busy", true).Text(T("Searching…"))
 	}
 	if r.Count == 0 {
 		return p.renderEmpty()

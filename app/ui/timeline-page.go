@@ -73,14 +73,20 @@ func (p *timelinePage) load(ctx app.Context) {
 	}
 	p.loaded = u.String()
 	v := u.Query()
-	p.show(v.Get("q"), timeline.RangeFromQuery(v))
+	p.show(ctx, v.Get("q"), timeline.RangeFromQuery(v))
 	ctx.Page().SetTitle(pageTitle(p.view.Query, T("Timeline")))
 }
 
 // show computes the view of a search and a range, and what the page draws
-// of it.
-func (p *timelinePage) show(q string, rng timeline.Range) {
+// of it: with the index's shards at hand, and again when those it lacks
+// have arrived.
+func (p *timelinePage) show(ctx app.Context, q string, rng timeline.Range) {
 	l := p.lib
+	l.fetchFor(ctx, l.Index.Needs(q), func(ctx app.Context) {
+		if p.view.Query == q && p.view.Range == rng {
+			p.show(ctx, q, rng)
+		}
+	})
 	p.view = timeline.NewView(l.Collection, l.Events, l.Index.Matching, q, rng)
 	p.matchHis = nil
 	if p.view.Searched {
@@ -105,7 +111,7 @@ func (p *timelinePage) params() url.Values {
 
 func (p *timelinePage) onInput(ctx app.Context, e app.Event) {
 	p.loaded = "" // the URL changes under the page: load again on the next visit
-	p.show(ctx.JSSrc().Get("value").String(), p.view.Range)
+	p.show(ctx, ctx.JSSrc().Get("value").String(), p.view.Range)
 	collectWhenIdle()
 	u := absPath("/timeline")
 	if q := p.params().Encode(); q != "" {

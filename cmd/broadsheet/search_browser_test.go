@@ -290,8 +290,8 @@ func bbcCollection(t *testing.T) *data.Collection {
 }
 
 // serveWithCollection serves a copy of the built site whose bundle holds c
-// instead: the files keep the names app.js gives them, with c's bundle in
-// them. Prerendering 10,731 article pages would take minutes and measure
+// instead: the files app.js names keep their names, with c's bundle in
+// them, and the index's shards are added. Prerendering 10,731 article pages would take minutes and measure
 // nothing here: the search page loads its data from the bundle.
 func serveWithCollection(t *testing.T, e *browserEnv, c *data.Collection) string {
 	t.Helper()
@@ -320,6 +320,17 @@ func serveWithCollection(t *testing.T, e *browserEnv, c *data.Collection) string
 			os.Remove(s)
 		}
 		if err := os.WriteFile(names[0], files[name], 0o644); err != nil {
+			t.Fatal(err)
+		}
+		delete(files, name)
+	}
+	// The index's shards, which its head names by their content.
+	for name, b := range files {
+		p := filepath.Join(dist, "web", filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, b, 0o644); err != nil {
 			t.Fatal(err)
 		}
 	}

@@ -52,22 +52,18 @@ func Bundle(c *data.Collection) (*bundle.Bundle, error) {
 	return b, nil
 }
 
-// Files encodes b and writes the quick search for it: the manifest, and
-// every file by its path under web/.
-func Files(b *bundle.Bundle, q quick.Options) (bundle.Manifest, map[string][]byte, error) {
-	m, files, err := bundle.Encode(b)
-	if err != nil {
-		return m, nil, err
+// Files encodes b and writes the quick search for it: the manifest, the
+// bundle's files (what the app needs offline) and the quick search's
+// (read by web/quick-search.js in the seconds before the wasm, never by
+// the app), by their paths under web/.
+func Files(b *bundle.Bundle, q quick.Options) (m bundle.Manifest, files, quickFiles map[string][]byte, err error) {
+	if m, files, err = bundle.Encode(b); err != nil {
+		return m, nil, nil, err
 	}
-	// The quick search, for the seconds before the wasm: read by
-	// web/quick-search.js, never by the app.
-	dir, qfiles, err := quick.Build(b.Collection, q)
+	dir, quickFiles, err := quick.Build(b.Collection, q)
 	if err != nil {
-		return m, nil, err
+		return m, nil, nil, err
 	}
 	m.Quick = dir + "/"
-	for name, f := range qfiles {
-		files[name] = f
-	}
-	return m, files, nil
+	return m, files, quickFiles, nil
 }

@@ -86,7 +86,7 @@ func Build(o Options) (*Report, error) {
 	if err != nil {
 		return nil, err
 	}
-	manifest, bundleFiles, err := derive.Files(b, quick.Options{
+	manifest, bundleFiles, quickFiles, err := derive.Files(b, quick.Options{
 		Base: base, Href: ui.ArticlePath, Label: ui.DateLabel, Lead: ui.Lead,
 	})
 	if err != nil {
@@ -94,18 +94,19 @@ func Build(o Options) (*Report, error) {
 	}
 	// The worker precaches every file the app needs to start offline: the
 	// shell and the top-level pages, go-app's scripts, the manifest, the
-	// wasm, the bundle's data files and the assets. The quick search is
-	// not among them: once the worker is there, so is the wasm.
+	// wasm, the bundle's files and the assets. The quick search is not
+	// among them: once the worker is there, so is the wasm.
 	precache := []string{base + "/", base + "/about", base + "/timeline",
 		base + "/app.js", base + "/wasm_exec.js", base + "/app.css", base + "/manifest.webmanifest"}
-	for name := range assets {
-		precache = append(precache, base+"/web/"+name)
+	for _, files := range []map[string][]byte{assets, bundleFiles} {
+		for name := range files {
+			precache = append(precache, base+"/web/"+name)
+		}
 	}
-	for _, name := range manifest.Files() {
-		precache = append(precache, base+"/web/"+name)
-	}
-	for name, f := range bundleFiles {
-		assets[name] = f
+	for _, files := range []map[string][]byte{bundleFiles, quickFiles} {
+		for name, f := range files {
+			assets[name] = f
+		}
 	}
 
 	rep := &Report{WasmBytes: int64(len(wasm)), Version: version(base, assets)}
