@@ -300,7 +300,7 @@ func (p *searchPage) renderBody() app.UI {
 	}
 	if r.Count == 0 && len(r.Missing) > 0 {
 		// The index is fetching what the query needs: not "no match" yet.
-		return textEl("p#result-count.count[aria-live=polite][aria-busy=true]", T("Searching…"))
+		return textEl("p#searching.count[aria-live=polite][aria-busy=true]", T("Searching…"))
 	}
 	if r.Count == 0 {
 		return p.renderEmpty()
