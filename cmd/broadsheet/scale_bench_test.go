@@ -72,11 +72,14 @@ type scaleRun struct {
 }
 
 // scaleQueries are drawn from the collection.
+// Words are of seven letters or more, written in lower case; a common word
+// is one in about 10% of the articles, as a topic of the news is (the
+// commonest are in nearly all of them).
 type scaleQueries struct {
-	First   string   `json:"first"`   // the commonest word of seven letters or more
-	Typo    string   `json:"typo"`    // the next commonest, two letters swapped: one edit
+	First   string   `json:"first"`   // a word in about 10% of the articles
+	Typo    string   `json:"typo"`    // a word in about 5%, two letters swapped: one edit
 	TypoOf  string   `json:"typo_of"` // what the typo meant
-	Further []string `json:"further"` // the commonest name, the commonest Cyrillic word, a word in 1% of the articles
+	Further []string `json:"further"` // the commonest name, the commonest Cyrillic word, a word in about 1%
 }
 
 // scaleBuild is `broadsheet build -collection DIR`, with app.wasm's
@@ -227,11 +230,20 @@ func scaleQueriesFor(c *data.Collection) scaleQueries {
 		return i == len(vocabulary) || !strings.HasPrefix(vocabulary[i], w)
 	}
 
+	// around lists the words that pass keep, those in about share of the
+	// articles first.
+	around := func(share float64, keep func(w string) bool) []string {
+		ws := commonest(keep)
+		target := max(2, int(share*float64(len(c.Articles))))
+		sort.SliceStable(ws, func(i, j int) bool { return abs(df[ws[i]]-target) < abs(df[ws[j]]-target) })
+		return ws
+	}
+	word := func(w string) bool { return lower[w] && ascii(w) && len(w) >= 7 }
+
 	var q scaleQueries
-	words := commonest(func(w string) bool { return lower[w] && ascii(w) && len(w) >= 7 })
-	q.First = words[0]
+	q.First = around(0.1, word)[0]
 typo:
-	for _, w := range words[1:] {
+	for _, w := range around(0.05, func(w string) bool { return word(w) && w != q.First }) {
 		for i := 2; i+1 < len(w); i++ {
 			t := w[:i] + w[i+1:i+2] + w[i:i+1] + w[i+2:]
 			if w[i] != w[i+1] && unknown(t) {
@@ -249,11 +261,7 @@ typo:
 		r := []rune(cyrillic[0])
 		q.Further = append(q.Further, strings.ToUpper(string(r[0]))+string(r[1:]))
 	}
-	// A rarer word: in about 1% of the articles.
-	target := max(2, len(c.Articles)/100)
-	rarer := commonest(func(w string) bool { return lower[w] && ascii(w) && len(w) >= 7 && w != q.First && w != q.TypoOf })
-	sort.SliceStable(rarer, func(i, j int) bool { return abs(df[rarer[i]]-target) < abs(df[rarer[j]]-target) })
-	q.Further = append(q.Further, rarer[0])
+	q.Further = append(q.Further, around(0.01, func(w string) bool { return word(w) && w != q.First && w != q.TypoOf })[0])
 	return q
 }
 
