@@ -71,10 +71,10 @@ type scaleRun struct {
 	Loads    map[string]scaleLoad `json:"loads"`      // by profile: "fast" (as it is) and "slow" (the phone)
 }
 
-// scaleQueries are drawn from the collection.
-// Words are of seven letters or more, written in lower case; a common word
-// is one in about 10% of the articles, as a topic of the news is (the
-// commonest are in nearly all of them).
+// scaleQueries are drawn from the collection. Its words are of seven
+// letters or more, written in lower case, and chosen by the share of the
+// articles they are in: a topic of the news is in about 10% (the commonest
+// words are in nearly all).
 type scaleQueries struct {
 	First   string   `json:"first"`   // a word in about 10% of the articles
 	Typo    string   `json:"typo"`    // a word in about 5%, two letters swapped: one edit
