@@ -44,6 +44,23 @@ const (
 	upBytesSec   = 750e3 / 8
 )
 
+// slowPhone puts a tab on the profile.
+var slowPhone = chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
+	if _, err := cdp.Call(ctx, t, network.Enable, network.EnableParams{}); err != nil {
+		return err
+	}
+	_, err := cdp.Call(ctx, t, network.EmulateNetworkConditionsByRule, network.EmulateNetworkConditionsByRuleParams{
+		MatchedNetworkConditions: []*network.Conditions{{
+			Latency: latencyMS, DownloadThroughput: downBytesSec, UploadThroughput: upBytesSec,
+		}},
+	})
+	if err != nil {
+		return err
+	}
+	_, err = cdp.Call(ctx, t, emulation.SetCPUThrottlingRate, emulation.SetCPUThrottlingRateParams{Rate: cpuSlowdown})
+	return err
+})
+
 // firstLoad is what one cold visit measured.
 type firstLoad struct {
 	BytesTotal     int64   `json:"bytes_total"`     // every response body the server sent for the visit, the worker's precache included
@@ -61,21 +78,32 @@ type firstLoad struct {
 	HeapSearchesMB float64 `json:"heap_after_100_searches_mb"`
 }
 
-// countingHandler counts the bytes a handler sends, by path.
+// countingHandler counts the bytes a handler sends: in all, of app.wasm,
+// and by request.
 type countingHandler struct {
 	h           http.Handler
 	total, wasm atomic.Int64
+	inFlight    atomic.Int64 // requests being answered
+
+	mu     sync.Mutex
+	served []served // every request answered, in the order they ended
+}
+
+// served is one request answered: its path and the bytes of its body.
+type served struct {
+	Path  string `json:"path"`
+	Bytes int64  `json:"bytes"`
 }
 
 type countingWriter struct {
 	http.ResponseWriter
-	n *atomic.Int64
-	m *atomic.Int64
+	n, m, own *atomic.Int64 // m (the wasm's) may be nil
 }
 
 func (w countingWriter) Write(b []byte) (int, error) {
 	n, err := w.ResponseWriter.Write(b)
 	w.n.Add(int64(n))
+	w.own.Add(int64(n))
 	if w.m != nil {
 		w.m.Add(int64(n))
 	}
@@ -83,11 +111,47 @@ func (w countingWriter) Write(b []byte) (int, error) {
 }
 
 func (c *countingHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	cw := countingWriter{ResponseWriter: w, n: &c.total}
+	c.inFlight.Add(1)
+	defer c.inFlight.Add(-1)
+	var own atomic.Int64
+	cw := countingWriter{ResponseWriter: w, n: &c.total, own: &own}
 	if strings.HasSuffix(r.URL.Path, ".wasm") {
 		cw.m = &c.wasm
 	}
 	c.h.ServeHTTP(cw, r)
+	c.mu.Lock()
+	c.served = append(c.served, served{Path: r.URL.Path, Bytes: own.Load()})
+	c.mu.Unlock()
+}
+
+// answered is how many requests have been answered so far.
+func (c *countingHandler) answered() int {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return len(c.served)
+}
+
+// servedSince returns the requests answered after the first k.
+func (c *countingHandler) servedSince(k int) []served {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return append([]served(nil), c.served[k:]...)
+}
+
+// quiet waits until no request has been in flight and no byte sent for
+// d, or until limit has passed; it reports whether it got quiet.
+func (c *countingHandler) quiet(d, limit time.Duration) bool {
+	deadline := time.Now().Add(limit)
+	last, since := c.total.Load(), time.Now()
+	for time.Now().Before(deadline) {
+		time.Sleep(50 * time.Millisecond)
+		if n := c.total.Load(); n != last || c.inFlight.Load() > 0 {
+			last, since = n, time.Now()
+		} else if time.Since(since) >= d {
+			return true
+		}
+	}
+	return false
 }
 
 func BenchmarkFirstLoad(b *testing.B) {
@@ -195,21 +259,7 @@ func measureFirstLoad(b *testing.B, dist, query string) firstLoad {
 	ctx, cancelT := context.WithTimeout(ctx, 3*time.Minute)
 	defer cancelT()
 	err = chromedp.Do(ctx,
-		chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
-			if _, err := cdp.Call(ctx, t, network.Enable, network.EnableParams{}); err != nil {
-				return err
-			}
-			_, err := cdp.Call(ctx, t, network.EmulateNetworkConditionsByRule, network.EmulateNetworkConditionsByRuleParams{
-				MatchedNetworkConditions: []*network.Conditions{{
-					Latency: latencyMS, DownloadThroughput: downBytesSec, UploadThroughput: upBytesSec,
-				}},
-			})
-			if err != nil {
-				return err
-			}
-			_, err = cdp.Call(ctx, t, emulation.SetCPUThrottlingRate, emulation.SetCPUThrottlingRateParams{Rate: cpuSlowdown})
-			return err
-		}),
+		slowPhone,
 		// Observers for paint, layout shift and long tasks, before any page.
 		chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
 			_, err := cdp.Call(ctx, t, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: observersJS})
