@@ -445,11 +445,17 @@ func printFirstLoad(b *testing.B, results map[string]firstLoad) {
 			r.LongTaskMaxMS, r.LongTasks, r.CLS, r.HeapLoadMB, r.HeapSearchesMB)
 	}
 	fmt.Print(sb.String())
-	out := os.Getenv("BENCH_JSON")
+	writeBenchJSON(b, "BENCH_JSON", "bench-first-load.json", results)
+}
+
+// writeBenchJSON writes a benchmark's figures as JSON to the file $env
+// names, else to bin/name.
+func writeBenchJSON(b *testing.B, env, name string, v any) {
+	out := os.Getenv(env)
 	if out == "" {
-		out = "../../bin/bench-first-load.json"
+		out = filepath.Join("..", "..", "bin", name)
 	}
-	js, _ := json.MarshalIndent(results, "", "  ")
+	js, _ := json.MarshalIndent(v, "", "  ")
 	os.MkdirAll(filepath.Dir(out), 0o755)
 	if err := os.WriteFile(out, js, 0o644); err != nil {
 		b.Log(err)

@@ -27,7 +27,6 @@ package main
 import (
 	"bufio"
 	"context"
-	"encoding/json"
 	"fmt"
 	"io/fs"
 	"net/http/httptest"
@@ -784,13 +783,5 @@ func printScale(b *testing.B, runs []scaleRun) {
 	}
 	fmt.Println(sb.String())
 
-	out := os.Getenv("BENCH_SCALE_JSON")
-	if out == "" {
-		out = "../../bin/bench-scale.json"
-	}
-	js, _ := json.MarshalIndent(runs, "", "  ")
-	os.MkdirAll(filepath.Dir(out), 0o755)
-	if err := os.WriteFile(out, js, 0o644); err != nil {
-		b.Log(err)
-	}
+	writeBenchJSON(b, "BENCH_SCALE_JSON", "bench-scale.json", runs)
 }
