@@ -157,23 +157,25 @@ func (ix *Index) Search(q string) Results { return ix.Run(Request{Query: q}) }
 
 // Matching returns every article q matches, newest first, for a view that
 // needs them all rather than a page (the timeline); ok is false when q has
-// no words to match. It answers with the shards at hand; Needs says which
-// others it wants.
+// no words to match. It answers with the shards at hand; Match also says
+// which others it wanted.
 func (ix *Index) Matching(q string) (matches []*data.Article, ok bool) {
+	matches, ok, _ = ix.Match(q)
+	return matches, ok
+}
+
+// Match is Matching, with the shards the search wanted that have not
+// arrived (Results.Missing).
+func (ix *Index) Match(q string) (matches []*data.Article, ok bool, missing []string) {
 	res := ix.Run(Request{Query: q, Order: ByDate, Limit: max(ix.Len(), 1), Plain: true})
 	if res.Query.Empty() {
-		return nil, false
+		return nil, false, nil
 	}
 	matches = make([]*data.Article, len(res.Hits))
 	for i := range res.Hits {
 		matches[i] = res.Hits[i].Article
 	}
-	return matches, true
-}
-
-// Needs names the shards a search of q wants that have not arrived.
-func (ix *Index) Needs(q string) []string {
-	return ix.Run(Request{Query: q, Limit: 1, Plain: true}).Missing
+	return matches, true, res.Missing
 }
 
 // Ranking weights.

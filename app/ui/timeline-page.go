@@ -9,6 +9,7 @@ import (
 
 	"broadsheet/app/i18n"
 	"broadsheet/app/timeline"
+	"broadsheet/data"
 )
 
 // eventDatesShown and articlesShown are how many event dates and
@@ -82,12 +83,17 @@ func (p *timelinePage) load(ctx app.Context) {
 // have arrived.
 func (p *timelinePage) show(ctx app.Context, q string, rng timeline.Range) {
 	l := p.lib
-	l.fetchFor(ctx, l.Index.Needs(q), func(ctx app.Context) {
+	var missing []string
+	match := func(q string) (matches []*data.Article, ok bool) {
+		matches, ok, missing = l.Index.Match(q)
+		return matches, ok
+	}
+	p.view = timeline.NewView(l.Collection, l.Events, match, q, rng)
+	l.fetchFor(ctx, missing, func(ctx app.Context) {
 		if p.view.Query == q && p.view.Range == rng {
 			p.show(ctx, q, rng)
 		}
 	})
-	p.view = timeline.NewView(l.Collection, l.Events, l.Index.Matching, q, rng)
 	p.matchHis = nil
 	if p.view.Searched {
 		p.matchHis = timeline.NewHistogram(timeline.ArticleDates(p.view.Matching))
