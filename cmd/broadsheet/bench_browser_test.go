@@ -242,7 +242,9 @@ func corpora() string {
 	return "../../../shared/corpora"
 }
 
-func measureFirstLoad(b *testing.B, dist, query string) firstLoad {
+// serveCounting serves a built site, counting what it sends; the caller
+// closes the server.
+func serveCounting(b *testing.B, dist string) (*countingHandler, *httptest.Server) {
 	b.Helper()
 	h, err := server.New(dist)
 	if err != nil {
@@ -250,6 +252,12 @@ func measureFirstLoad(b *testing.B, dist, query string) firstLoad {
 	}
 	count := &countingHandler{h: h}
 	srv := httptest.NewServer(count)
+	return count, srv
+}
+
+func measureFirstLoad(b *testing.B, dist, query string) firstLoad {
+	b.Helper()
+	count, srv := serveCounting(b, dist)
 	defer srv.Close()
 
 	e := benchBrowser(b)
@@ -258,7 +266,7 @@ func measureFirstLoad(b *testing.B, dist, query string) firstLoad {
 	defer cancel()
 	ctx, cancelT := context.WithTimeout(ctx, 3*time.Minute)
 	defer cancelT()
-	err = chromedp.Do(ctx,
+	err := chromedp.Do(ctx,
 		slowPhone,
 		// Observers for paint, layout shift and long tasks, before any page.
 		chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {

@@ -29,7 +29,6 @@ import (
 	"context"
 	"fmt"
 	"io/fs"
-	"net/http/httptest"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -51,7 +50,6 @@ import (
 	"github.com/chromedp/cdproto/systeminfo"
 	"github.com/chromedp/chromedp"
 
-	"broadsheet/cmd/broadsheet/internal/server"
 	"broadsheet/data"
 	"broadsheet/data/corpus"
 	"broadsheet/data/folder"
@@ -479,12 +477,7 @@ type seenEvent struct {
 // app is live and has answered the typo.
 func measureScaleLoad(b *testing.B, dist string, q scaleQueries, slow bool) scaleLoad {
 	b.Helper()
-	h, err := server.New(dist)
-	if err != nil {
-		b.Fatal(err)
-	}
-	count := &countingHandler{h: h}
-	srv := httptest.NewServer(count)
+	count, srv := serveCounting(b, dist)
 	defer srv.Close()
 
 	m := scaleLoad{LoadAvg: loadAverage()}
