@@ -77,8 +77,7 @@ func (l *lexicon) termRange(prefix string, n *need) (lo, hi int, ok bool) {
 		}
 		return 0, 0, false
 	}
-	lo = from + sort.Search(to-from, func(i int) bool { return l.term(from+i) >= prefix })
-	hi = lo + sort.Search(to-lo, func(i int) bool { return !strings.HasPrefix(l.term(lo+i), prefix) })
+	lo, hi = prefixSpan(from, to, l.term, prefix)
 	return lo, hi, true
 }
 
@@ -133,8 +132,7 @@ func (l *lexicon) keyRange(prefix string, n *need) (lo, hi int, ok bool) {
 		return 0, 0, false
 	}
 	from, to := l.keys.number[first], l.keys.number[last+1]
-	lo = from + sort.Search(to-from, func(j int) bool { k, _ := l.keyAt(from + j); return k >= prefix })
-	hi = lo + sort.Search(to-lo, func(j int) bool { k, _ := l.keyAt(lo + j); return !strings.HasPrefix(k, prefix) })
+	lo, hi = prefixSpan(from, to, func(j int) string { k, _ := l.keyAt(j); return k }, prefix)
 	return lo, hi, true
 }
 
@@ -143,4 +141,12 @@ func (l *lexicon) keyRange(prefix string, n *need) (lo, hi int, ok bool) {
 func (l *lexicon) keyAt(j int) (string, int) {
 	c := l.keyCks[l.keys.shardOf(j)]
 	return c.at(j - c.first), int(c.num[j-c.first])
+}
+
+// prefixSpan returns the strings at(from) up to at(to-1), which are
+// sorted, that begin with prefix: lo up to hi.
+func prefixSpan(from, to int, at func(int) string, prefix string) (lo, hi int) {
+	lo = from + sort.Search(to-from, func(i int) bool { return at(from+i) >= prefix })
+	hi = lo + sort.Search(to-lo, func(i int) bool { return !strings.HasPrefix(at(lo+i), prefix) })
+	return lo, hi
 }

@@ -1,8 +1,6 @@
 package search
 
 import (
-	"sort"
-	"strings"
 	"unicode/utf8"
 )
 
@@ -164,10 +162,7 @@ func pieceNeeded(prefix string, q []rune, k int) bool {
 // prefixRange returns the strings of l that begin with prefix, lo up to
 // hi, in l's own numbering.
 func (l *strList) prefixRange(prefix string) (lo, hi int) {
-	n := len(l.end)
-	lo = sort.Search(n, func(i int) bool { return l.at(i) >= prefix })
-	hi = lo + sort.Search(n-lo, func(i int) bool { return !strings.HasPrefix(l.at(lo+i), prefix) })
-	return lo, hi
+	return prefixSpan(0, len(l.end), l.at, prefix)
 }
 
 // walkTypos walks the terms lo up to hi of a piece as typos describes.
